@@ -1,0 +1,117 @@
+"""Word mechanics: slips of the keyboard that spell-checkers miss."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from newslint.document import Document
+from newslint.findings import Fix, Severity, Violation
+from newslint.rule import Context, Rule
+
+# Doubles that English uses on purpose.
+_LEGIT_PAIRS = frozenset(
+    """had that very really no so bye hear knock tut ha yeah go night chop well now there
+    many far long much more bang boo cha chit choo din dum goody hush la mama papa pom
+    tom tsk yum ping quack tick wah woof yo""".split()
+)
+# A doubled preposition is legitimate when the first closes a clause ("the moment I've
+# been waiting for") and the second opens a time phrase ("for years").
+_PREPOSITIONS = frozenset("for in on at from about to since during over".split())
+_TIME_PHRASE_RE = regex.compile(
+    r"\s+(?:the\s+(?:past|future|last|next|first|coming|end|start|meantime)\b|recent\b|"
+    r"(?:\d+|a|an|several|many|some|two|three|four|five|six|ten)?\s*"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?|ages|minutes?|seasons?|a\s+while|"
+    r"a\s+long\s+time)\b|\d{4}\b)",
+    regex.IGNORECASE,
+)
+_DEMONYM_RE = regex.compile(r"(?:ish|ese|ian)$")
+_GAP_RE = regex.compile(r"\s+")
+
+
+class RepeatedWord(Rule):
+    code = "NL101"
+    name = "repeated-word"
+    severity = Severity.WARNING
+    summary = 'The same word twice in a row ("the the"), also across a line break.'
+    fixable = True
+    docs = """
+## What it does
+Finds a word written twice in a row, ignoring case, line breaks and Markdown emphasis
+("the\\nthe", "the *the*"). Doubles that English uses on purpose are left alone: "had
+had", "that that", "very very", "no no"; numbers such as tennis scores ("6-3 6 6");
+reduplicated names ("Duran Duran", "Bafana Bafana"); a stranded preposition before a
+time phrase ("the moment she had waited for for years"); and a word that ends one
+paragraph, or the headline, and starts the next.
+
+## Why is this bad?
+A doubled word is the commonest slip in edited copy and the eye skips it, above all
+across a line break.
+
+## Example
+```text
+Ministers will attend the
+the forum in Beijing next week.
+```
+
+## Use instead
+```text
+Ministers will attend the
+forum in Beijing next week.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        tokens = doc.tokens
+        prose = doc.prose
+        text = doc.text
+        headings = _heading_line_ends(doc)
+        for a, b in zip(tokens, tokens[1:]):
+            if a.text.lower() != b.text.lower():
+                continue
+            gap = prose[a.end : b.start]
+            if not _GAP_RE.fullmatch(gap) or _is_paragraph_break(gap):
+                continue
+            if "\n" in gap and any(a.end <= h <= b.start for h in headings):
+                continue
+            if _is_legitimate(a.text, b.text, prose, b.end):
+                continue
+            fix = None
+            if text[a.end : b.end] == prose[a.end : b.end]:
+                fix = Fix(a.end, b.end, "", title=f'Delete the second "{b.text}"')
+            yield Violation(
+                b.start, b.end,
+                f'Repeated word "{a.text} {b.text}": delete the second "{b.text}".',
+                fix,
+            )
+
+
+def _is_paragraph_break(gap: str) -> bool:
+    return gap.count("\n") >= 2 or gap.count("\r") >= 2 and "\n" not in gap
+
+
+def _heading_line_ends(doc: Document) -> list[int]:
+    """Offsets where a headline or Markdown heading ends: no repeat runs across them."""
+    ends = []
+    if doc.headline is not None:
+        ends.append(doc.headline.end)
+    if doc.kind == "markdown":
+        ends.extend(m.end() for m in regex.finditer(r"(?m)^[ ]{0,3}#{1,6}[ \t][^\n]*$", doc.text))
+    return ends
+
+
+def _is_legitimate(first: str, second: str, prose: str, after: int) -> bool:
+    word = second.lower()
+    if any(c.isdigit() for c in word):
+        return True  # scores and figures: "6-3 6 6"
+    if word in _LEGIT_PAIRS:
+        return True
+    if first[:1].isupper() and second[:1].isupper() and not _DEMONYM_RE.search(word):
+        return True  # a reduplicated name: "Duran Duran", "Bafana Bafana"
+    if word in _PREPOSITIONS and _TIME_PHRASE_RE.match(prose, after):
+        return True
+    return False
+
+
+RULES = (RepeatedWord,)

@@ -1,0 +1,253 @@
+"""The command line: ``newslint lint | rules | explain | facts check``.
+
+Thin: parses arguments, builds configuration, calls the runner and a formatter, and
+turns every ``NewslintError`` into one line on stderr with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+from typing import IO, Sequence
+
+from newslint import __version__
+from newslint.config import Config, load_config
+from newslint.errors import NewslintError, UsageError
+from newslint.facts import EMPTY_FACTS, Facts
+
+EXIT_OK, EXIT_FOUND, EXIT_FAILED = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and a NewslintError."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _date(value: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r}; write YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="A consistency linter for news copy.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    lint = sub.add_parser("lint", help="lint articles (files, folders or - for stdin)")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="file, folder or - (default: .)")
+    lint.add_argument("--facts", action="append", default=[], metavar="FILE",
+                      help="a fact sheet (TOML); repeatable")
+    lint.add_argument("--format", default=None, metavar="FORMAT",
+                      help="output format: text (default), json, or one a plugin adds")
+    lint.add_argument("--select", type=_csv, metavar="RULES",
+                      help="only these rules (names, codes or code prefixes, comma-separated)")
+    lint.add_argument("--extend-select", type=_csv, metavar="RULES",
+                      help="these rules as well as the selected ones")
+    lint.add_argument("--ignore", type=_csv, metavar="RULES", help="not these rules")
+    lint.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    lint.add_argument("--unsafe-fixes", action="store_true",
+                      help="with --fix or --diff, also apply fixes that could change meaning")
+    lint.add_argument("--diff", action="store_true", help="show fixes as a diff; write nothing")
+    lint.add_argument("--stdin-filename", metavar="NAME",
+                      help="the name to report (and choose a parser by) for standard input")
+    lint.add_argument("--config", type=Path, metavar="FILE", help="configuration file to use")
+    lint.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                      help="the article date when an article has none of its own")
+    lint.add_argument("--encoding", metavar="NAME", help="text encoding of the articles")
+    lint.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes")
+    lint.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    lint.add_argument("--statistics", action="store_true", help="print a count per rule")
+    lint.add_argument("--exit-zero", action="store_true",
+                      help="exit 0 even when findings are reported")
+
+    sub.add_parser("rules", help="list every rule: code, name, severity, summary").add_argument(
+        "--format", choices=("text", "json"), default="text")
+    explain = sub.add_parser("explain", help="a rule's documentation, with examples")
+    explain.add_argument("rule", metavar="RULE", help="rule name or code")
+    for name in ("rules", "explain"):
+        sub.choices[name].add_argument("--config", type=Path, metavar="FILE",
+                                       help="configuration file (for rule packs it lists)")
+
+    facts = sub.add_parser("facts", help="fact sheet tools")
+    facts_sub = facts.add_subparsers(dest="facts_command", parser_class=_Parser, metavar="ACTION")
+    check = facts_sub.add_parser("check", help="validate fact sheets")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "lint":
+            return cmd_lint(args, out, err)
+        if args.command == "rules":
+            return cmd_rules(args, out)
+        if args.command == "explain":
+            return cmd_explain(args, out)
+        if args.command == "facts":
+            return cmd_facts(args, out, err)
+        build_parser().print_help(out)
+        return EXIT_FAILED
+    except NewslintError as e:
+        err.write(f"newslint: error: {e}\n")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err.write("newslint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAILED
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    config = load_config(getattr(args, "config", None))
+    overrides = {}
+    if getattr(args, "select", None) is not None:
+        overrides["select"] = tuple(args.select)
+    if getattr(args, "extend_select", None):
+        overrides["extend_select"] = config.extend_select + tuple(args.extend_select)
+    if getattr(args, "ignore", None):
+        overrides["ignore"] = config.ignore + tuple(args.ignore)
+    for name in ("date", "encoding", "jobs", "format"):
+        value = getattr(args, name, None)
+        if value is not None:
+            overrides[name] = value
+    if getattr(args, "facts", None):
+        overrides["facts"] = tuple(Path(p) for p in args.facts)
+    if getattr(args, "no_cache", False):
+        overrides["cache"] = False
+    return config.with_overrides(**overrides)
+
+
+def load_fact_sheets(config: Config) -> Facts:
+    """The run's fact sheets (``--facts`` replaces the configuration's ``facts``)."""
+    if not config.facts:
+        return EMPTY_FACTS
+    try:
+        from newslint.facts_loader import load_facts
+    except ImportError:
+        raise UsageError("fact sheets are not supported by this build") from None
+    return load_facts([str(p) for p in config.facts])
+
+
+def _registry_and_rules(config: Config, err: IO[str]):
+    from newslint.engine import active_rules
+    from newslint.plugins import default_registry
+    from newslint.selection import unknown_selectors
+
+    registry = default_registry(config)
+    rules_all = list(registry.rules.values())
+    for selector in unknown_selectors(
+        [*(config.select or ()), *config.extend_select, *config.ignore], rules_all
+    ):
+        raise UsageError(f"unknown rule {selector!r} in select/ignore; "
+                         f"'newslint rules' lists the rules")
+    return registry, active_rules(registry, config)
+
+
+def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from newslint.discover import discover
+    from newslint.formatters.base import RunResult
+    from newslint.runner import lint_sources
+
+    config = config_from_args(args)
+    facts = load_fact_sheets(config)
+    registry, rules = _registry_and_rules(config, err)
+    fmt = registry.formatters.get(config.format)
+    if fmt is None:
+        raise UsageError(f"unknown format {config.format!r}; choose from: "
+                         + ", ".join(sorted(registry.formatters)))
+    sources, problems = discover(args.paths or ["."], exclude=config.exclude,
+                                 stdin_filename=args.stdin_filename)
+    for problem in registry.problems:
+        err.write(f"newslint: error: {problem}\n")
+    for p in problems:
+        err.write(f"newslint: error: {p.path}: {p.message}\n")
+    outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules)
+    fmt.write(RunResult(tuple(outcome.files), tuple(a.rule for a in rules)), out)
+    for e in outcome.errors:
+        err.write(f"newslint: error: {e}\n")
+    if args.statistics:
+        _write_statistics(outcome, err)
+    status = outcome.exit_status
+    if registry.problems or problems:
+        status = EXIT_FAILED
+    if args.exit_zero and status == EXIT_FOUND:
+        status = EXIT_OK
+    return status
+
+
+def _write_statistics(outcome, stream: IO[str]) -> None:
+    counts: dict[tuple[str, str], int] = {}
+    for f in (f for r in outcome.files for f in r.findings):
+        counts[(f.code, f.rule)] = counts.get((f.code, f.rule), 0) + 1
+    for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        stream.write(f"{n:6d}  {code}  {rule}\n")
+
+
+def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
+    from newslint.engine import active_rules
+    from newslint.plugins import default_registry
+
+    config = load_config(args.config)
+    registry = default_registry(config)
+    on = {a.rule.name for a in active_rules(registry, config)}
+    rules = sorted(registry.rules.values(), key=lambda r: r.code)
+    if args.format == "json":
+        json.dump([{"code": r.code, "name": r.name, "severity": r.severity.value,
+                    "summary": r.summary, "enabled": r.name in on, "fixable": r.fixable,
+                    "origin": r.origin} for r in rules], out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    width = max((len(r.name) for r in rules), default=10)
+    for r in rules:
+        mark = " " if r.name in on else "-"
+        out.write(f"{r.code} {mark} {r.name:<{width}}  {r.severity.value:<7}  {r.summary}\n")
+    out.write("\n'-' marks rules that are off in this configuration.\n")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
+    from newslint.plugins import default_registry
+
+    config = load_config(args.config)
+    registry = default_registry(config)
+    rule = registry.rule(args.rule)
+    if rule is None:
+        raise UsageError(f"no rule named {args.rule!r}; 'newslint rules' lists them")
+    fix = "fixable" if rule.fixable else "not fixable"
+    default = "on by default" if rule.default else "off by default"
+    out.write(f"# {rule.name} ({rule.code})\n\n{rule.summary}\n\n"
+              f"Severity: {rule.severity.value}; {default}; {fix}; from {rule.origin}.\n")
+    out.write(rule.docs.rstrip() + "\n")
+    return EXIT_OK
+
+
+def cmd_facts(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if args.facts_command != "check":
+        raise UsageError("expected 'newslint facts check FILE'")
+    try:
+        from newslint.facts_loader import check_sheet
+    except ImportError:
+        raise UsageError("fact sheets are not supported by this build") from None
+    status = EXIT_OK
+    for path in args.files:
+        errors, summary = check_sheet(path)
+        if errors:
+            status = EXIT_FAILED
+            for e in errors:
+                out.write(f"{e}\n")
+        else:
+            out.write(f"{path}: {summary}\n")
+    return status

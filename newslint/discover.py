@@ -1,0 +1,87 @@
+"""Which files a run lints: paths from the command line, folders searched for
+articles, ``exclude`` globs from the configuration."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
+              ".newslint_cache", ".tox", ".mypy_cache", ".pytest_cache"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to lint: a file path as given, or standard input (``path == "-"``)."""
+
+    path: str  # as it will be reported
+    stdin: bool = False
+
+
+@dataclass(frozen=True)
+class DiscoveryProblem:
+    path: str
+    message: str
+
+
+def _excluded(path: str, patterns: Iterable[str]) -> bool:
+    norm = path.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(os.path.basename(norm), p)
+               for p in patterns)
+
+
+def discover(
+    paths: Iterable[str], *, exclude: Iterable[str] = (), stdin_filename: str | None = None
+) -> tuple[list[Source], list[DiscoveryProblem]]:
+    """Files to lint, in a stable order, and the paths that could not be searched."""
+    exclude = tuple(exclude)
+    sources: list[Source] = []
+    problems: list[DiscoveryProblem] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given == "-":
+            sources.append(Source(stdin_filename or "-", stdin=True))
+            continue
+        p = Path(given)
+        if p.is_dir():
+            for f in _walk(p, problems):
+                s = str(f)
+                if s not in seen and not _excluded(s, exclude):
+                    seen.add(s)
+                    sources.append(Source(s))
+        elif p.exists() or p.is_symlink():
+            # A file named explicitly is linted whatever its extension.
+            if given not in seen:
+                seen.add(given)
+                sources.append(Source(given))
+        else:
+            problems.append(DiscoveryProblem(given, "no such file or folder; check the path"))
+    return sources, problems
+
+
+def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+
+    def onerror(err: OSError) -> None:
+        problems.append(DiscoveryProblem(str(err.filename or root),
+                                         f"cannot read folder: {err.strerror or err}"))
+
+    for folder, dirs, files in os.walk(root, onerror=onerror, followlinks=True):
+        try:
+            st = os.stat(folder)
+            key = (st.st_dev, st.st_ino)
+        except OSError:
+            continue
+        if key in visited:  # a symlink loop
+            problems.append(DiscoveryProblem(folder, "symlink loop: folder already searched; skipped"))
+            dirs[:] = []
+            continue
+        visited.add(key)
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(ARTICLE_SUFFIXES):
+                yield Path(folder) / name

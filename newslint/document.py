@@ -1,0 +1,212 @@
+"""The document as rules see it.
+
+A parser turns raw text into a ``Document``. ``text`` is what offsets refer to;
+``prose`` has the same length, with everything that is not prose to lint (front
+matter, code, URLs, HTML comments, Markdown markup) blanked to spaces, line ends
+kept. Rules scan ``prose`` and report offsets that are valid in ``text`` as they are.
+Tokens, paragraphs and sentences are computed once, on first use, and shared by all
+rules: one pass over the text however many rules run.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from newslint.findings import LineIndex
+
+# A word: letters, digits and marks, with inner apostrophes and hyphens ("don't",
+# "Kilroy-Silk", "Xi’s"). Compiled once, at import.
+WORD_RE = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*", regex.V1)
+_PARAGRAPH_BREAK_RE = regex.compile(r"\n[ \t\r]*\n|\r[ \t]*\r(?!\n)")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    vs v etc inc corp ltd co bros dept est approx fig al ft mt u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+_SENTENCE_END_RE = regex.compile(
+    r"""(?<=[.!?…])["'”’)\]]*(?=\s+["'“‘(\[]*[\p{Lu}\p{N}])|(?<=[.!?…]["'”’)\]]*)$""",
+    regex.V1 | regex.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Document:
+    """One article, parsed. Build it with a parser; treat it as read-only."""
+
+    path: str
+    text: str
+    prose: str
+    kind: str = "text"  # "text" or "markdown"
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    headline: Span | None = None  # the headline line (plain text) or first heading
+    bom: bool = False
+
+    def __post_init__(self) -> None:
+        if len(self.prose) != len(self.text):
+            raise ValueError("prose must have the same length as text")
+
+    @property
+    def title(self) -> str | None:
+        title = self.meta.get("title")
+        return str(title) if title is not None else None
+
+    @property
+    def date(self) -> _dt.date | None:
+        """The front matter date, if any (datelines are read by the date layer)."""
+        value = self.meta.get("date")
+        if isinstance(value, _dt.datetime):
+            return value.date()
+        if isinstance(value, _dt.date):
+            return value
+        return None
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every word of the prose, in order, with offsets."""
+        return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.prose)]
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Spans of prose between blank lines (the headline is its own paragraph)."""
+        spans: list[Span] = []
+        start = 0
+        for m in _PARAGRAPH_BREAK_RE.finditer(self.prose):
+            spans.append(Span(start, m.start()))
+            start = m.end()
+        spans.append(Span(start, len(self.prose)))
+        out = []
+        for s in spans:
+            chunk = self.prose[s.start : s.end]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append(Span(s.start + lead, s.start + lead + len(stripped)))
+        if self.headline is not None:
+            h = self.headline
+            split: list[Span] = []
+            for s in out:
+                if s.start <= h.start < s.end and h.end < s.end:
+                    split.append(Span(s.start, h.end))
+                    rest = self.prose[h.end : s.end]
+                    lead = len(rest) - len(rest.lstrip())
+                    if rest.strip():
+                        split.append(Span(h.end + lead, s.end))
+                else:
+                    split.append(s)
+            out = split
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans within paragraphs; a cheap splitter that knows abbreviations."""
+        out: list[Span] = []
+        prose = self.prose
+        for para in self.paragraphs:
+            start = para.start
+            chunk = prose[para.start : para.end]
+            for m in _SENTENCE_END_RE.finditer(chunk):
+                end = para.start + m.end()
+                if end <= start:
+                    continue
+                if _ends_with_abbreviation(prose, start, para.start + m.start() - 1):
+                    continue
+                out.append(_trim(prose, start, end))
+                start = end
+            if start < para.end:
+                out.append(_trim(prose, start, para.end))
+        return [s for s in out if s.end > s.start]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        import bisect
+
+        sentences = self.sentences
+        i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+            return sentences[i]
+        return None
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
+        for i, p in enumerate(self.paragraphs):
+            if p.start <= offset < p.end:
+                return i
+        return -1
+
+    def iter_sentences_text(self) -> Iterator[tuple[Span, str]]:
+        for s in self.sentences:
+            yield s, self.prose[s.start : s.end]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(start + lead, start + len(chunk.rstrip()))
+
+
+def _ends_with_abbreviation(text: str, start: int, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    if dot <= start or text[dot] != ".":
+        return False
+    i = dot
+    while i > start and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "George W. Bush"
+    if word == "no":  # "No. 10", but "said no." ends a sentence
+        rest = text[dot + 1 : dot + 4].lstrip()
+        return rest[:1].isdigit()
+    return word in _ABBREVIATIONS
+
+
+_NOT_LINE_END_RE = regex.compile(r"[^\r\n]")
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span blanked to spaces, line ends kept (for parsers).
+
+    Spans may overlap and come in any order; the result has the same length.
+    """
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        parts.append(text[pos:start])
+        parts.append(_NOT_LINE_END_RE.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,159 @@
+"""Runs the active rules over one document. Pure: no file I/O, no printing.
+
+``lint_text`` is the public entry point for tools and batch engines; ``check_document``
+also returns rule failures, which the CLI reports without stopping the run.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.errors import NewslintError
+from newslint.facts import EMPTY_FACTS, Facts
+from newslint.findings import Finding, Severity, Violation
+from newslint.registry import Registry
+from newslint.rule import Context, ProjectRule, Rule
+from newslint.selection import is_enabled
+from newslint.suppressions import Directive, apply_suppressions
+
+
+class RuleError(NewslintError):
+    """A rule that raised or returned garbage; the other rules still ran."""
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    findings: list[Finding]
+    errors: list[RuleError] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+
+
+def active_rules(registry: Registry, config: Config) -> list[ActiveRule]:
+    """The rules this configuration turns on, with their effective severity."""
+    out = []
+    for rule in registry.rules.values():
+        if not is_enabled(rule, config.select, config.extend_select, config.ignore):
+            continue
+        severity = config.severity.get(rule.name) or config.severity.get(rule.code) or rule.severity
+        out.append(ActiveRule(rule, severity))
+    return out
+
+
+def resolve_article_date(doc: Document, facts: Facts, fallback: _dt.date | None) -> _dt.date | None:
+    """Front matter, then dateline (date layer, when present), then sheet, then --date."""
+    if doc.date is not None:
+        return doc.date
+    try:
+        from newslint.grammars.dates import dateline_date  # the date layer, when present
+    except ImportError:  # pragma: no cover - before the date layer exists
+        dateline_date = None
+    if dateline_date is not None:
+        found = dateline_date(doc)
+        if found is not None:
+            return found
+    return facts.date or fallback
+
+
+def parse_document(text: str, path: str, registry: Registry, kind: str | None = None) -> Document:
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    parser = registry.parsers.get(kind) if kind else None
+    parser = parser or registry.parser_for(path)
+    doc = parser.parse(text, path)
+    doc.bom = bom
+    return doc
+
+
+def check_document(
+    doc: Document,
+    *,
+    config: Config,
+    facts: Facts,
+    rules: Sequence[ActiveRule],
+) -> DocumentResult:
+    """Every active rule over ``doc``; a rule that fails is recorded, not fatal."""
+    article_date = resolve_article_date(doc, facts, config.date)
+    findings: list[Finding] = []
+    errors: list[RuleError] = []
+    length = len(doc.text)
+    for active in rules:
+        rule = active.rule
+        if isinstance(rule, ProjectRule) or (rule.needs_facts and facts.empty):
+            continue
+        ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
+                      article_date=article_date)
+        try:
+            produced = list(rule.check(doc, ctx))
+            batch = [_stamp(v, rule, active.severity, doc.path, length) for v in produced]
+        except Exception as e:
+            errors.append(RuleError(
+                f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
+                f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
+            continue
+        findings.extend(batch)
+    findings, directives = apply_suppressions(findings, doc.text, doc.lines)
+    findings.sort()
+    return DocumentResult(doc, findings, errors, directives)
+
+
+def _stamp(v: Violation, rule: Rule, severity: Severity, path: str, length: int) -> Finding:
+    if not isinstance(v, Violation):
+        raise TypeError(f"check() yielded {type(v).__name__}, not a Violation")
+    if not (0 <= v.start <= v.end <= length):
+        raise ValueError(f"violation span {v.start}..{v.end} outside the document (0..{length})")
+    fix = v.fix
+    if fix is not None and not (0 <= fix.start <= fix.end <= length):
+        raise ValueError(f"fix span {fix.start}..{fix.end} outside the document")
+    return Finding(path, v.start, v.end, rule.code, rule.name, severity, v.message, fix)
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "-",
+    config: Config | None = None,
+    facts: Facts | None = None,
+    kind: str | None = None,
+    registry: Registry | None = None,
+) -> list[Finding]:
+    """Lint one article given as a string; returns its findings in position order."""
+    return lint_text_result(text, path=path, config=config, facts=facts, kind=kind,
+                            registry=registry).findings
+
+
+def lint_text_result(
+    text: str,
+    *,
+    path: str = "-",
+    config: Config | None = None,
+    facts: Facts | None = None,
+    kind: str | None = None,
+    registry: Registry | None = None,
+    rules: Sequence[ActiveRule] | None = None,
+) -> DocumentResult:
+    from newslint.plugins import cached_registry
+
+    config = config or _DEFAULT_CONFIG
+    registry = registry or cached_registry(config)
+    rules = rules if rules is not None else active_rules(registry, config)
+    doc = parse_document(text, path, registry, kind)
+    return check_document(doc, config=config, facts=facts or EMPTY_FACTS, rules=rules)
+
+
+def iter_project_rules(rules: Iterable[ActiveRule]) -> list[ActiveRule]:
+    return [a for a in rules if isinstance(a.rule, ProjectRule)]
+
+
+_DEFAULT_CONFIG = Config()

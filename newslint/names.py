@@ -1,0 +1,177 @@
+"""One fast index of every name a fact sheet lists, built once per ``Facts``.
+
+All forms (names, ``also`` and ``wrong`` spellings) are compiled into ONE regular
+expression shaped as a character trie, so scanning an article costs about the same for
+a sheet of ten names as for ten thousand: the engine follows one branch of the trie
+per position instead of trying every name. Forms match as whole words, with any run
+of whitespace (a line break, or Markdown emphasis blanked to spaces) between words,
+straight or curly apostrophes, and a possessive after the name ("Xi’s").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import regex
+
+from newslint.facts import Count, Event, Facts, Person, Term
+
+_APOSTROPHES = "'’‘ʼ"
+_HYPHENS = "-‐‑"
+_START = r"(?<![\p{L}\p{N}\p{M}])"
+# After a form: not inside a word. A possessive ("Xi’s") is allowed; "Xi’an" is not.
+_END = r"(?:(?=['’]s(?![\p{L}\p{N}\p{M}]))|(?![\p{L}\p{N}\p{M}]|['’]\p{L}))"
+_SPACE_RE = regex.compile(r"\s+")
+
+
+def normalize(form: str) -> str:
+    """The lookup key of a form or of matched text: one space, one apostrophe, one hyphen."""
+    out = _SPACE_RE.sub(" ", form.strip())
+    for a in _APOSTROPHES[1:]:
+        out = out.replace(a, "'")
+    for h in _HYPHENS[1:]:
+        out = out.replace(h, "-")
+    return out
+
+
+def _symbols(form: str) -> list[str]:
+    """A form as regex pieces: one per character, whitespace/apostrophe/hyphen classes."""
+    pieces: list[str] = []
+    for ch in normalize(form):
+        if ch == " ":
+            pieces.append(r"\s+")
+        elif ch == "'":
+            pieces.append("[" + _APOSTROPHES + "]")
+        elif ch == "-":
+            pieces.append("[" + _HYPHENS + "]")
+        else:
+            pieces.append(regex.escape(ch))
+    return pieces
+
+
+def trie_pattern(forms: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A regex alternation of ``forms``, factored as a trie, longest match first."""
+    root: dict = {}
+    for form in forms:
+        if not form.strip():
+            continue
+        node = root
+        pieces = _symbols(form.casefold() if ignore_case else form)
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[""] = {}  # end of a form
+
+    def build(node: dict) -> str:
+        branches = [piece + build(child) for piece, child in node.items() if piece]
+        # Longer continuations first, so the longest form wins; the engine backtracks
+        # to a shorter one when the longer fails the word boundary.
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    if not root:
+        return r"(?!x)x"  # matches nothing
+    return build(root)
+
+
+def compile_forms(forms: Iterable[str], *, ignore_case: bool = False) -> "regex.Pattern[str]":
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(_START + "(?:" + trie_pattern(forms, ignore_case=ignore_case) + ")" + _END, flags)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A sheet form found in the prose."""
+
+    start: int
+    end: int
+    entry: Person | Term  # whose form it is
+    role: str  # "name", "also" or "wrong"
+    form: str  # the form as the sheet writes it
+
+
+@dataclass(frozen=True)
+class EventHit:
+    start: int
+    end: int
+    events: tuple[Event, ...]  # every event listing this name or alias
+
+
+class NameIndex:
+    """People, terms, events and count subjects of one ``Facts``, ready to scan."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        # Person and term spellings: case matters ("the Hague" is wrong, "The Hague" right).
+        self._forms: dict[str, list[tuple[Person | Term, str, str]]] = {}
+        for person in facts.people:
+            self._add(person, "name", person.name)
+            for form in person.also:
+                self._add(person, "also", form)
+            for form in person.wrong:
+                self._add(person, "wrong", form)
+        for term in facts.terms:
+            self._add(term, "name", term.name)
+            for form in term.wrong:
+                self._add(term, "wrong", form)
+        self.names_re = compile_forms(self._forms)
+        # Events: case does not matter ("the third Belt and Road forum" is the event).
+        self._events: dict[str, list[Event]] = {}
+        for event in facts.events:
+            for form in {normalize(f).casefold() for f in (event.name, *event.also)}:
+                self._events.setdefault(form, []).append(event)
+        self.events_re = compile_forms(self._events, ignore_case=True)
+        # Count subjects ("ICC", "the court") and nouns ("member states").
+        self._about: dict[str, list[Count]] = {}
+        for count in facts.counts:
+            for form in {normalize(f).casefold() for f in count.about}:
+                self._about.setdefault(form, []).append(count)
+        self.about_re = compile_forms(self._about, ignore_case=True)
+        self._last_names: tuple[str, list[NameHit]] | None = None
+
+    def _add(self, entry: Person | Term, role: str, form: str) -> None:
+        self._forms.setdefault(normalize(form), []).append((entry, role, form))
+
+    def names_in(self, prose: str) -> list[NameHit]:
+        """Every person/term form in ``prose`` (cached for the last text scanned)."""
+        last = self._last_names
+        if last is not None and last[0] is prose:
+            return last[1]
+        hits: list[NameHit] = []
+        forms = self._forms
+        for m in self.names_re.finditer(prose):
+            for entry, role, form in forms.get(normalize(m.group()), ()):
+                hits.append(NameHit(m.start(), m.end(), entry, role, form))
+        self._last_names = (prose, hits)
+        return hits
+
+    def events_in(self, prose: str) -> list[EventHit]:
+        events = self._events
+        return [
+            EventHit(m.start(), m.end(), tuple(events.get(normalize(m.group()).casefold(), ())))
+            for m in self.events_re.finditer(prose)
+        ]
+
+    def counts_named_in(self, text: str) -> list[Count]:
+        """Counts whose ``about`` terms ``text`` names, in sheet order, each once."""
+        found: dict[int, Count] = {}
+        for m in self.about_re.finditer(text):
+            for count in self._about.get(normalize(m.group()).casefold(), ()):
+                found.setdefault(id(count), count)
+        return list(found.values())
+
+    def people_named(self, form: str) -> Sequence[Person]:
+        """People with ``form`` as a right or wrong spelling."""
+        return [e for e, _, _ in self._forms.get(normalize(form), ()) if isinstance(e, Person)]
+
+
+def index_for(facts: Facts) -> NameIndex:
+    """The index of ``facts``, built on first use and kept with the Facts object."""
+    index = facts._cache.get("names")
+    if index is None:
+        index = facts._cache["names"] = NameIndex(facts)
+    return index

@@ -1,0 +1,36 @@
+"""Plain text: wire copy and the like. URLs and HTML comments are not prose."""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.document import Document, Span, mask
+from newslint.parsers.base import Parser
+
+URL_RE = regex.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]|"
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
+    regex.V1,
+)
+HTML_COMMENT_RE = regex.compile(r"<!--.*?-->", regex.DOTALL)
+_HEADLINE_RE = regex.compile(r"\A[ \t]*\S[^\r\n]*(?=\r?\n[ \t]*\r?\n)")
+
+
+def plain_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that are never prose in any kind of document."""
+    spans = [m.span() for m in HTML_COMMENT_RE.finditer(text)]
+    spans += [m.span() for m in URL_RE.finditer(text)]
+    return spans
+
+
+class PlainTextParser(Parser):
+    name = "text"
+    extensions = (".txt", ".text", "")
+
+    def parse(self, text: str, path: str) -> Document:
+        prose = mask(text, plain_spans(text))
+        headline = None
+        m = _HEADLINE_RE.match(prose)
+        if m and len(m.group().split()) <= 25:
+            headline = Span(m.start() + (len(m.group()) - len(m.group().lstrip())), m.end())
+        return Document(path=path, text=text, prose=prose, kind="text", headline=headline)

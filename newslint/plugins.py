@@ -1,0 +1,141 @@
+"""Builds the plugin manager and the registry. No module-level manager: each run (and
+each test) builds its own.
+
+Built-in rules, parsers and formatters are plugins found through the ``newslint``
+entry-point group exactly like third-party ones; when newslint runs from a source tree
+that was never installed, the built-ins are registered directly instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+from importlib import metadata
+from typing import Any, Iterable
+
+import pluggy
+
+from newslint import hookspecs
+from newslint.config import Config
+from newslint.errors import NewslintError, PluginError
+from newslint.registry import Registry
+
+ENTRY_POINT_GROUP = "newslint"
+BUILTIN_PLUGINS = {
+    "builtin_parsers": "newslint.parsers",
+    "builtin_formatters": "newslint.formatters",
+    "builtin_checks": "newslint.checks",
+}
+DISABLE_ENV = "NEWSLINT_DISABLE_PLUGINS"
+
+
+def disabled_plugins(config: Config | None = None) -> set[str]:
+    names = {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
+    if config is not None:
+        names |= set(config.disable_plugins)
+    return names
+
+
+def build_manager(
+    config: Config | None = None,
+    *,
+    entry_points: bool = True,
+    extra: Iterable[Any] = (),
+    problems: list[PluginError] | None = None,
+) -> pluggy.PluginManager:
+    """A plugin manager with the specs, entry-point plugins, built-ins and ``extra``."""
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    blocked = disabled_plugins(config)
+    for name in blocked:
+        pm.set_blocked(name)
+    problems = problems if problems is not None else []
+    if entry_points:
+        for ep in _entry_points():
+            if ep.name in blocked or pm.get_plugin(ep.name) is not None:
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as e:  # a broken plugin must not stop the run
+                problems.append(PluginError(
+                    f"plugin {ep.name!r} ({ep.value}) failed to load: {type(e).__name__}: {e}; "
+                    f"fix or uninstall it, or set {DISABLE_ENV}={ep.name}"))
+                continue
+            try:
+                pm.register(plugin, name=ep.name)
+            except Exception as e:
+                problems.append(PluginError(f"plugin {ep.name!r} could not be registered: {e}"))
+    for name, module in BUILTIN_PLUGINS.items():
+        if name in blocked or pm.get_plugin(name) is not None:
+            continue
+        pm.register(__import__(module, fromlist=["_"]), name=name)
+    for i, plugin in enumerate(extra):
+        pm.register(plugin, name=getattr(plugin, "__name__", None) or f"extra-{i}")
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as e:
+        raise PluginError(f"plugin has a hook newslint does not know (misspelled?): {e}") from None
+    return pm
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    try:
+        return list(metadata.entry_points(group=ENTRY_POINT_GROUP))
+    except Exception:  # a broken distribution's metadata
+        return []
+
+
+def build_registry(pm: pluggy.PluginManager, config: Config) -> Registry:
+    """Call each plugin's registration hooks one by one, so one broken plugin is
+    reported by name and the others still register."""
+    registry = Registry()
+    _call_each(pm, "newslint_register_parsers", registry,
+               lambda origin: {"register": registry.add_parser})
+    _call_each(pm, "newslint_register_formatters", registry,
+               lambda origin: {"register": registry.add_formatter})
+    _call_each(pm, "newslint_register_fact_kinds", registry,
+               lambda origin: {"register": lambda kind: registry.fact_kinds.__setitem__(
+                   getattr(kind, "table", repr(kind)), kind)})
+    _call_each(pm, "newslint_register_rules", registry,
+               lambda origin: {"register": lambda rule: registry.add_rule(rule, origin),
+                               "config": config})
+    return registry
+
+
+def _call_each(pm: pluggy.PluginManager, hook_name: str, registry: Registry, kwargs) -> None:
+    hook = getattr(pm.hook, hook_name)
+    for impl in hook.get_hookimpls():  # registration order
+        origin = impl.plugin_name
+        args = kwargs(origin)
+        try:
+            impl.function(**{k: v for k, v in args.items() if k in impl.argnames})
+        except NewslintError as e:
+            registry.problems.append(PluginError(f"plugin {origin!r}: {e}"))
+        except Exception as e:
+            registry.problems.append(PluginError(
+                f"plugin {origin!r} raised in {hook_name}: {type(e).__name__}: {e}"))
+
+
+def default_registry(config: Config, extra: Iterable[Any] = ()) -> Registry:
+    problems: list[PluginError] = []
+    pm = build_manager(config, extra=extra, problems=problems)
+    registry = build_registry(pm, config)
+    registry.problems[:0] = problems
+    return registry
+
+
+_REGISTRIES: dict[int, tuple[Config, Registry]] = {}
+
+
+def cached_registry(config: Config) -> Registry:
+    """One registry per configuration object (for the pure ``lint_text`` API)."""
+    hit = _REGISTRIES.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    registry = default_registry(config)
+    _REGISTRIES[id(config)] = (config, registry)
+    return registry
+
+
+__all__ = ["build_manager", "build_registry", "cached_registry", "default_registry",
+           "disabled_plugins", "ENTRY_POINT_GROUP"]

@@ -1,0 +1,69 @@
+"""What the plugins registered: rules, parsers and formatters, refusing duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newslint.errors import PluginError
+from newslint.formatters.base import Formatter
+from newslint.parsers.base import Parser
+from newslint.rule import Rule, validate_rule
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)  # by name, in registration order
+    parsers: dict[str, Parser] = field(default_factory=dict)
+    formatters: dict[str, Formatter] = field(default_factory=dict)
+    fact_kinds: dict[str, object] = field(default_factory=dict)
+    problems: list[PluginError] = field(default_factory=list)  # reported, not fatal
+    _codes: dict[str, Rule] = field(default_factory=dict)
+
+    def add_rule(self, rule: Rule, origin: str = "") -> None:
+        if isinstance(rule, type):
+            rule = rule()
+        if origin and getattr(rule, "origin", "newslint") == "newslint" and origin != "newslint":
+            try:
+                rule.origin = origin
+            except AttributeError:
+                pass
+        problems = validate_rule(rule)
+        if problems:
+            raise PluginError(f"plugin {origin or '?'}: rule {rule!r}: " + "; ".join(problems))
+        if rule.name in self.rules:
+            other = self.rules[rule.name]
+            raise PluginError(
+                f"rule name {rule.name!r} registered twice (by {other.origin} and {origin or rule.origin})"
+            )
+        if rule.code in self._codes:
+            other = self._codes[rule.code]
+            raise PluginError(
+                f"rule code {rule.code} registered twice ({other.name} by {other.origin}, "
+                f"{rule.name} by {origin or rule.origin})"
+            )
+        self.rules[rule.name] = rule
+        self._codes[rule.code] = rule
+
+    def add_parser(self, parser: Parser) -> None:
+        if parser.name in self.parsers:
+            raise PluginError(f"parser {parser.name!r} registered twice")
+        self.parsers[parser.name] = parser
+
+    def add_formatter(self, formatter: Formatter) -> None:
+        if formatter.name in self.formatters:
+            raise PluginError(f"output format {formatter.name!r} registered twice")
+        self.formatters[formatter.name] = formatter
+
+    def rule(self, key: str) -> Rule | None:
+        """A rule by name or code."""
+        return self.rules.get(key) or self._codes.get(key.upper())
+
+    def parser_for(self, path: str) -> Parser:
+        """The parser for a file name: by extension, plain text when unknown."""
+        lower = path.lower()
+        best: Parser | None = None
+        for parser in self.parsers.values():
+            for ext in parser.extensions:
+                if ext and lower.endswith(ext):
+                    best = parser
+        return best or self.parsers.get("text") or next(iter(self.parsers.values()))

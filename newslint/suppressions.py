@@ -1,0 +1,105 @@
+"""Inline suppressions, written as HTML comments in Markdown and plain text alike::
+
+    <!-- newslint: disable=repeated-word -->       off from here ...
+    <!-- newslint: enable=repeated-word -->        ... to here
+    <!-- newslint: disable-next-line=NL101 -->     off for the next line only
+    <!-- newslint: disable-line=name-spelling -->  off for this line
+    <!-- newslint: disable -->                     every rule off (until enable)
+
+Rules are named by name, code or code prefix, comma-separated. Each directive records
+whether it suppressed anything, so unused ones can be reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from newslint.findings import Finding, LineIndex
+
+DIRECTIVE_RE = regex.compile(
+    r"<!--\s*newslint:\s*(?P<action>disable-next-line|disable-line|disable|enable)"
+    r"(?:\s*=\s*(?P<rules>[\w\-, ]+?))?\s*-->",
+    regex.IGNORECASE,
+)
+
+
+@dataclass
+class Directive:
+    action: str
+    rules: tuple[str, ...]  # empty: every rule
+    start: int
+    end: int
+    line: int
+    used: bool = field(default=False, compare=False)
+
+    def matches(self, finding: Finding) -> bool:
+        if not self.rules:
+            return True
+        return any(
+            r == finding.rule or finding.code.startswith(r.upper()) for r in self.rules
+        )
+
+
+@dataclass
+class _Region:
+    directive: Directive
+    start: int  # offset
+    end: int  # offset, exclusive
+
+
+def parse_directives(text: str, lines: LineIndex) -> list[Directive]:
+    out = []
+    for m in DIRECTIVE_RE.finditer(text):
+        rules = tuple(r.strip() for r in (m.group("rules") or "").split(",") if r.strip())
+        out.append(Directive(m.group("action").lower(), rules, m.start(), m.end(),
+                             lines.position(m.start()).line))
+    return out
+
+
+def _regions(directives: list[Directive], lines: LineIndex, length: int) -> list[_Region]:
+    regions: list[_Region] = []
+    open_: list[Directive] = []
+    for d in directives:
+        if d.action == "disable":
+            open_.append(d)
+        elif d.action == "enable":
+            still = []
+            for o in open_:
+                closes = not d.rules or (o.rules and set(o.rules) <= set(d.rules))
+                if closes:
+                    regions.append(_Region(o, o.start, d.start))
+                    d.used = True  # an enable that closes a region is doing its job
+                else:
+                    still.append(o)
+            open_ = still
+        elif d.action == "disable-line":
+            regions.append(_Region(d, lines.offset(d.line, 1), lines.offset(d.line + 1, 1)))
+        elif d.action == "disable-next-line":
+            regions.append(_Region(d, lines.offset(d.line + 1, 1), lines.offset(d.line + 2, 1)))
+    for o in open_:
+        regions.append(_Region(o, o.start, length))
+    return regions
+
+
+def apply_suppressions(
+    findings: list[Finding], text: str, lines: LineIndex
+) -> tuple[list[Finding], list[Directive]]:
+    """The findings no directive suppresses, and every directive with ``used`` set."""
+    if "newslint" not in text:
+        return findings, []
+    directives = parse_directives(text, lines)
+    if not directives:
+        return findings, []
+    regions = _regions(directives, lines, len(text))
+    kept = []
+    for f in findings:
+        hit = False
+        for r in regions:
+            if r.start <= f.start < r.end and r.directive.matches(f):
+                r.directive.used = True
+                hit = True
+        if not hit:
+            kept.append(f)
+    return kept, directives
