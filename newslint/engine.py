@@ -37,6 +37,7 @@ class DocumentResult:
     findings: list[Finding]
     errors: list[RuleError] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    summaries: dict[str, object] = field(default_factory=dict)  # project rule -> summary
 
 
 def active_rules(registry: Registry, config: Config) -> list[ActiveRule]:
@@ -87,13 +88,22 @@ def check_document(
     article_date = resolve_article_date(doc, facts, config.date)
     findings: list[Finding] = []
     errors: list[RuleError] = []
+    summaries: dict[str, object] = {}
     length = len(doc.text)
     for active in rules:
         rule = active.rule
-        if isinstance(rule, ProjectRule) or (rule.needs_facts and facts.empty):
+        if rule.needs_facts and facts.empty:
             continue
         ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
                       article_date=article_date)
+        if isinstance(rule, ProjectRule):
+            try:
+                summaries[rule.name] = rule.collect(doc, ctx)
+            except Exception as e:
+                errors.append(RuleError(
+                    f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
+                    f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
+            continue
         try:
             produced = list(rule.check(doc, ctx))
             batch = [_stamp(v, rule, active.severity, doc.path, length) for v in produced]
@@ -105,7 +115,42 @@ def check_document(
         findings.extend(batch)
     findings, directives = apply_suppressions(findings, doc.text, doc.lines)
     findings.sort()
-    return DocumentResult(doc, findings, errors, directives)
+    return DocumentResult(doc, findings, errors, directives, summaries)
+
+
+def check_project(
+    summaries: dict[str, dict[str, object]],
+    *,
+    config: Config,
+    facts: Facts,
+    rules: Sequence[ActiveRule],
+    lengths: dict[str, int],
+) -> tuple[dict[str, list[Finding]], list[RuleError]]:
+    """Project rules over every document's summary: ``summaries[path][rule name]``.
+
+    Returns findings by path (only for paths in ``lengths``, the files reported on)
+    and the failures of rules that raised.
+    """
+    out: dict[str, list[Finding]] = {}
+    errors: list[RuleError] = []
+    for active in iter_project_rules(rules):
+        rule = active.rule
+        if rule.needs_facts and facts.empty:
+            continue
+        assert isinstance(rule, ProjectRule)
+        per_rule = {p: s[rule.name] for p, s in summaries.items() if rule.name in s}
+        ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
+                      article_date=config.date)
+        try:
+            for path, v in rule.check_project(per_rule, ctx):
+                if path in lengths:
+                    out.setdefault(path, []).append(
+                        _stamp(v, rule, active.severity, path, lengths[path]))
+        except Exception as e:
+            errors.append(RuleError(
+                f"rule {rule.name} ({rule.code}, from {rule.origin}) failed across articles: "
+                f"{type(e).__name__}: {e}; other rules still ran"))
+    return out, errors
 
 
 def _stamp(v: Violation, rule: Rule, severity: Severity, path: str, length: int) -> Finding:

@@ -11,7 +11,15 @@ from typing import Sequence
 
 from newslint.config import Config
 from newslint.discover import Source
-from newslint.engine import ActiveRule, DocumentResult, check_document, parse_document
+from newslint.engine import (
+    ActiveRule,
+    DocumentResult,
+    check_document,
+    check_project,
+    iter_project_rules,
+    parse_document,
+)
+from newslint.suppressions import apply_suppressions
 from newslint.errors import NewslintError
 from newslint.facts import Facts
 from newslint.formatters.base import FileResult
@@ -52,4 +60,25 @@ def lint_sources(
         outcome.errors.extend(result.errors)
         outcome.documents.append(result)
         outcome.files.append(FileResult(source.path, tuple(result.findings), doc.lines, doc.text))
+    if iter_project_rules(rules):
+        _add_project_findings(outcome, config=config, facts=facts, rules=rules)
     return outcome
+
+
+def _add_project_findings(outcome: RunOutcome, *, config: Config, facts: Facts,
+                          rules: Sequence[ActiveRule]) -> None:
+    """Cross-article rules: every summary in, findings merged into their files."""
+    summaries = {r.document.path: r.summaries for r in outcome.documents}
+    lengths = {f.path: len(f.text or "") for f in outcome.files}
+    found, errors = check_project(summaries, config=config, facts=facts, rules=rules,
+                                  lengths=lengths)
+    outcome.errors.extend(errors)
+    if not found:
+        return
+    for i, file in enumerate(outcome.files):
+        extra = found.get(file.path)
+        if not extra:
+            continue
+        kept, _ = apply_suppressions(extra, file.text or "", file.lines)
+        merged = tuple(sorted((*file.findings, *kept)))
+        outcome.files[i] = FileResult(file.path, merged, file.lines, file.text)
