@@ -175,12 +175,28 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     for p in problems:
         err.write(f"newslint: error: {p.path}: {p.message}\n")
     outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules)
-    fmt.write(RunResult(tuple(outcome.files), tuple(a.rule for a in rules)), out)
+    fixes = None
+    if args.fix or args.diff:  # fixed findings are not reported; the rest are
+        from newslint.fixing import run_fixes
+
+        fixes = run_fixes(outcome, sources, config=config, facts=facts, registry=registry,
+                          rules=rules, unsafe=args.unsafe_fixes, write=not args.diff)
+    if fixes is not None and args.diff:
+        fixes.write_diff(out)
+    elif fixes is not None and fixes.stdin_text is not None:
+        out.write(fixes.stdin_text)  # stdin --fix: the fixed text out, the report to stderr
+        fmt.write(RunResult(tuple(outcome.files), tuple(a.rule for a in rules)), err)
+    else:
+        fmt.write(RunResult(tuple(outcome.files), tuple(a.rule for a in rules)), out)
     for e in outcome.errors:
         err.write(f"newslint: error: {e}\n")
     if args.statistics:
         _write_statistics(outcome, err)
     status = outcome.exit_status
+    if fixes is not None:
+        fixes.write_summary(err, diff=args.diff, remaining=sum(len(f.findings) for f in outcome.files))
+        if args.diff and status != EXIT_FAILED:
+            status = EXIT_FOUND if fixes.changed else EXIT_OK
     if registry.problems or problems:
         status = EXIT_FAILED
     if args.exit_zero and status == EXIT_FOUND:
