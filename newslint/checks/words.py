@@ -23,7 +23,7 @@ _TIME_PHRASE_RE = regex.compile(
     r"\s+(?:the\s+(?:past|future|last|next|first|coming|end|start|meantime)\b|recent\b|"
     r"(?:\d+|a|an|several|many|some|two|three|four|five|six|ten)?\s*"
     r"(?:years?|months?|weeks?|days?|hours?|decades?|ages|minutes?|seasons?|a\s+while|"
-    r"a\s+long\s+time)\b|\d{4}\b)",
+    r"a\s+long\s+time)\b)",
     regex.IGNORECASE,
 )
 _DEMONYM_RE = regex.compile(r"(?:ish|ese|ian)$")
