@@ -52,18 +52,10 @@ def active_rules(registry: Registry, config: Config) -> list[ActiveRule]:
 
 
 def resolve_article_date(doc: Document, facts: Facts, fallback: _dt.date | None) -> _dt.date | None:
-    """Front matter, then dateline (date layer, when present), then sheet, then --date."""
-    if doc.date is not None:
-        return doc.date
-    try:
-        from newslint.grammars.dates import dateline_date  # the date layer, when present
-    except ImportError:  # pragma: no cover - before the date layer exists
-        dateline_date = None
-    if dateline_date is not None:
-        found = dateline_date(doc)
-        if found is not None:
-            return found
-    return facts.date or fallback
+    """Front matter, then dateline, then sheet, then --date (see ``newslint.article_date``)."""
+    from newslint.article_date import article_date
+
+    return article_date(doc, facts, fallback)
 
 
 def parse_document(text: str, path: str, registry: Registry, kind: str | None = None) -> Document:

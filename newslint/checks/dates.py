@@ -1,0 +1,499 @@
+"""Dates that do not hold together: weekdays, lengths, event dates, impossible days.
+
+All four rules read the same parsed date mentions (``newslint.grammars.dates``), found
+once per document, and count year-less dates from the article's own date
+(``newslint.article_date``). Without an article date, a rule that needs a year stays
+quiet rather than guess.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Iterable, Iterator, Sequence
+
+import regex
+
+from newslint.article_date import context_date
+from newslint.document import Document, Span
+from newslint.facts import Event
+from newslint.findings import Fix, Severity, Violation
+from newslint.grammars.dates import (
+    WEEKDAY_NAMES,
+    DateMention,
+    PartialDate,
+    date_mentions,
+    resolve_date,
+    resolve_range,
+)
+from newslint.rule import Context, Rule
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_AP_WEEKDAYS = ("Mon.", "Tues.", "Wed.", "Thurs.", "Fri.", "Sat.", "Sun.")
+
+
+def format_date(d: _dt.date) -> str:
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def format_range(start: _dt.date, end: _dt.date) -> str:
+    """"17–18 October 2023", "30 September – 2 October 2023", or one day."""
+    if start == end:
+        return format_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {_MONTH_NAMES[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTH_NAMES[start.month - 1]} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def _weekday_like(original: str, weekday: int) -> str:
+    """``weekday`` written the way ``original`` was: full, abbreviated, capitals."""
+    bare = original.rstrip(".")
+    if original.endswith("."):
+        name = WEEKDAY_NAMES[weekday][:3] + "." if len(bare) == 3 else _AP_WEEKDAYS[weekday]
+    else:
+        name = WEEKDAY_NAMES[weekday]
+    return name.upper() if bare.isupper() else name
+
+
+def _mentions_by_sentence(doc: Document) -> dict[Span, list[DateMention]]:
+    out: dict[Span, list[DateMention]] = {}
+    for m in date_mentions(doc):
+        sentence = doc.sentence_at(m.start)
+        if sentence is not None:
+            out.setdefault(sentence, []).append(m)
+    return out
+
+
+def _events_by_sentence(doc: Document, ctx: Context) -> dict[Span, list[tuple[int, int, tuple[Event, ...]]]]:
+    """Sheet events named in each sentence, with their spans (events with dates only)."""
+    if not any(e.start is not None for e in ctx.facts.events):
+        return {}
+    from newslint.names import index_for
+
+    out: dict[Span, list[tuple[int, int, tuple[Event, ...]]]] = {}
+    for hit in index_for(ctx.facts).events_in(doc.prose):
+        events = tuple(e for e in hit.events if e.start is not None)
+        sentence = doc.sentence_at(hit.start)
+        if events and sentence is not None:
+            out.setdefault(sentence, []).append((hit.start, hit.end, events))
+    return out
+
+
+def _event_days(event: Event) -> tuple[_dt.date, _dt.date]:
+    assert event.start is not None
+    return event.start, event.end or event.start
+
+
+# ---------------------------------------------------------------------------------
+
+
+class WeekdayMismatch(Rule):
+    code = "NL301"
+    name = "weekday-mismatch"
+    severity = Severity.ERROR
+    summary = "A weekday that is not the day of the date beside it, or of the event it names."
+    fixable = True
+    docs = """
+## What it does
+Finds a weekday written beside a date it does not fall on ("Tuesday, Sept. 18, 2023":
+18 September 2023 was a Monday), and offers the right weekday. A date without a year
+takes the year that puts it nearest the article's date (front matter, dateline, fact
+sheet or `--date`); with no article date such a date is left alone.
+
+With a fact sheet, it also reads a bare weekday ("on Tuesday") in a sentence naming a
+sheet event: counted from the article's date, forwards for the future tense ("will"),
+backwards for the past ("said", "held"), either way otherwise, the weekday must land on
+one of the event's days. A sentence that also gives a date is left to `date-mismatch`.
+
+## Why is this bad?
+Weekdays and dates are typed separately and checked by nobody; a reader who sees both
+cannot tell which one is wrong, and a wrong day sends people to an event that is over.
+
+## Example
+```text
+The talks opened in Moscow on Tuesday, Sept. 18, 2023, the ministry said.
+```
+
+## Use instead
+```text
+The talks opened in Moscow on Monday, Sept. 18, 2023, the ministry said.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        mentions = date_mentions(doc)
+        if not mentions:
+            return
+        reference = context_date(doc, ctx)
+        yield from self._beside_dates(doc, mentions, reference)
+        if reference is not None and ctx.facts.events:
+            yield from self._for_events(doc, ctx, reference)
+
+    def _beside_dates(
+        self, doc: Document, mentions: Sequence[DateMention], reference: _dt.date | None
+    ) -> Iterator[Violation]:
+        for m in mentions:
+            if m.weekday is None or m.weekday_span is None or m.first is None:
+                continue
+            if m.first.day is None or not m.first.valid:
+                continue
+            if m.kind == "range" and m.weekday_span[0] > m.start:
+                continue  # "Sept. 18-21 (Monday)": which day it names is unclear
+            day = resolve_date(m.first, reference)
+            if day is None or day.weekday() == m.weekday:
+                continue
+            ws, we = m.weekday_span
+            written = doc.text[ws:we]
+            right = _weekday_like(written, day.weekday())
+            year_note = "" if m.first.year is not None else " (the year nearest the article's date)"
+            yield Violation(
+                ws,
+                we,
+                f"'{written}' does not match the date beside it: {format_date(day)}{year_note} "
+                f"is a {WEEKDAY_NAMES[day.weekday()]}; write '{right}' or correct the date",
+                Fix(ws, we, right, f"Change '{written}' to '{right}'", safe=m.first.year is not None),
+            )
+
+    def _for_events(self, doc: Document, ctx: Context, reference: _dt.date) -> Iterator[Violation]:
+        events = _events_by_sentence(doc, ctx)
+        if not events:
+            return
+        for sentence, mentions in _mentions_by_sentence(doc).items():
+            named = events.get(sentence)
+            if not named or any(m.kind in ("date", "range") for m in mentions):
+                continue
+            text = doc.prose[sentence.start : sentence.end]
+            for m in mentions:
+                if m.kind != "weekday" or m.relative != "on" or m.weekday is None:
+                    continue
+                candidates = _counted_days(reference, m.weekday, _tense(text))
+                spans = [_event_days(e) for _, _, evs in named for e in evs]
+                if any(s <= c <= e for c in candidates for s, e in spans):
+                    continue
+                if any((e - s).days >= 6 for s, e in spans):
+                    continue  # an event of a week or more has every weekday
+                event = named[0][2][0]
+                start, end = _event_days(event)
+                assert m.weekday_span is not None
+                ws, we = m.weekday_span
+                written = doc.text[ws:we]
+                counted = " or ".join(format_date(c) for c in candidates)
+                yield Violation(
+                    ws,
+                    we,
+                    f"'on {written}' does not fall on the {event.name}: counted from the "
+                    f"article's date ({format_date(reference)}) it is {counted}, but the fact "
+                    f"sheet dates the event {format_range(start, end)}; give the right weekday "
+                    "or the date",
+                )
+
+
+_FUTURE_RE = regex.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going|to)"
+    r"|upcoming|next|later\s+this)\b",
+    regex.IGNORECASE,
+)
+_PAST_RE = regex.compile(
+    r"\b(?:was|were|had|did|said|began|begun|held|met|started|opened|closed|ended|arrived"
+    r"|visited|attended|took|came|went|travell?ed|last|ago|earlier)\b",
+    regex.IGNORECASE,
+)
+
+
+def _tense(sentence: str) -> str:
+    """"future", "past" or "either": the direction to count a bare weekday."""
+    future = _FUTURE_RE.search(sentence) is not None
+    past = _PAST_RE.search(sentence) is not None
+    if future and not past:
+        return "future"
+    if past and not future:
+        return "past"
+    return "either"
+
+
+def _counted_days(reference: _dt.date, weekday: int, tense: str) -> list[_dt.date]:
+    """The day a bare weekday names, counted from ``reference`` (this week's, or last)."""
+    out = []
+    if tense in ("past", "either"):
+        out.append(reference - _dt.timedelta(days=(reference.weekday() - weekday) % 7))
+    if tense in ("future", "either"):
+        ahead = reference + _dt.timedelta(days=(weekday - reference.weekday()) % 7)
+        if ahead not in out:
+            out.append(ahead)
+    return sorted(out)
+
+
+# ---------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "forty-eight": 48, "seventy-two": 72,
+                      "twenty-four": 24, "thirty-six": 36})  # fmt: skip
+_DURATION_RE = regex.compile(
+    r"(?<![\w\-])(?P<n>[1-9][0-9]{0,2}|%s)-(?P<unit>day|week|hour|night)(?:-long)?(?![\w\-])"
+    % "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)),
+    regex.IGNORECASE,
+)
+_NEAR = 100  # characters between a stated length and the range it describes
+
+
+def _range_days(first: PartialDate, last: PartialDate, reference: _dt.date | None) -> set[int]:
+    """Days in a range, first and last included; every answer the unknown year allows."""
+    if reference is not None or first.year is not None or last.year is not None:
+        span = resolve_range(first, last, reference)
+        return {(span[1] - span[0]).days + 1} if span else set()
+    out = set()
+    for year in (2023, 2024):  # a leap year and a common one
+        span = resolve_range(first, last, _dt.date(year, first.month, 1))
+        if span:
+            out.add((span[1] - span[0]).days + 1)
+    return out
+
+
+def _length_fits(n: int, unit: str, days: int) -> bool:
+    if unit == "day":
+        return n == days
+    if unit == "night":
+        return n == days - 1
+    if unit == "week":
+        return abs(days - 7 * n) <= 1
+    return 24 * (days - 1) <= n <= 24 * days  # hours: "48-hour" from Monday to Wednesday
+
+
+class DurationMismatch(Rule):
+    code = "NL302"
+    name = "duration-mismatch"
+    severity = Severity.WARNING
+    summary = 'A stated length that disagrees with the stated range ("a four-day visit from 18 to 22 September").'
+    docs = """
+## What it does
+Finds a length written as an adjective ("four-day", "two-week", "48-hour",
+"three-night") next to a date range in the same sentence ("from 18 to 22 September",
+"Sept. 30–Oct. 2", "between March 20 and 22") that it does not fit. Days count both
+ends of the range (18 to 22 September is five days); nights one fewer; a week may be a
+day longer or shorter; hours must fit between the first and the last day. A sentence
+with more than one length or range is left alone: which goes with which is unclear.
+
+## Why is this bad?
+The length and the dates are usually edited at different times; when they disagree the
+reader cannot tell which to trust.
+
+## Example
+```text
+The minister begins a four-day visit from 18 to 22 September.
+```
+
+## Use instead
+```text
+The minister begins a five-day visit from 18 to 22 September.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        mentions = date_mentions(doc)
+        if not any(m.kind == "range" for m in mentions):
+            return
+        reference = context_date(doc, ctx)
+        for sentence, found in _mentions_by_sentence(doc).items():
+            ranges = [m for m in found if m.kind == "range"]
+            if len(ranges) != 1:
+                continue
+            r = ranges[0]
+            text = doc.prose[sentence.start : sentence.end]
+            lengths = list(_DURATION_RE.finditer(text))
+            if len(lengths) != 1:
+                continue
+            length = lengths[0]
+            ls, le = sentence.start + length.start(), sentence.start + length.end()
+            gap = r.start - le if ls < r.start else ls - r.end
+            if gap > _NEAR:
+                continue
+            assert r.first is not None and r.last is not None
+            if not (r.first.valid and r.last.valid):
+                continue
+            days = _range_days(r.first, r.last, reference)
+            n_text = length.group("n")
+            n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text.lower()]
+            unit = length.group("unit").lower()
+            if not days or any(_length_fits(n, unit, d) for d in days):
+                continue
+            d = min(days)
+            yield Violation(
+                ls,
+                le,
+                f"'{length.group()}' does not fit '{r.text}', which is {d} days counting "
+                f"both ends; correct the length or the dates",
+            )
+
+
+# ---------------------------------------------------------------------------------
+
+# A date that belongs to someone's statement, not to the event: "Xi said on 3 March".
+_ATTRIBUTED_RE = regex.compile(
+    r"\b(?:said|says|told|announced|added|reported|wrote|statement|briefing|interview"
+    r"|confirmed|revealed)\b[\s,]*(?:on|in)?\s*$",
+    regex.IGNORECASE,
+)
+_EVENT_NEAR = 80  # characters between an event's name and its date
+
+
+def _fits_event(m: DateMention, event: Event, reference: _dt.date | None) -> bool | None:
+    """Whether the mention agrees with the event's days (None: cannot tell)."""
+    start, end = _event_days(event)
+    ref = reference or start
+    if m.kind == "date" and m.first is not None:
+        day = resolve_date(m.first, ref)
+        return None if day is None else start <= day <= end
+    if m.kind == "range" and m.first is not None and m.last is not None:
+        span = resolve_range(m.first, m.last, ref)
+        return None if span is None else start <= span[0] and span[1] <= end
+    if m.kind == "month" and m.first is not None:
+        months = set()
+        d = start.replace(day=1)
+        while d <= end:
+            months.add((d.year, d.month))
+            d = (d + _dt.timedelta(days=32)).replace(day=1)
+        if m.first.year is not None:
+            return (m.first.year, m.first.month) in months
+        return m.first.month in {mo for _, mo in months}
+    return None
+
+
+class DateMismatch(Rule):
+    code = "NL303"
+    name = "date-mismatch"
+    severity = Severity.ERROR
+    summary = "A sheet event given a date or date range that disagrees with the fact sheet."
+    needs_facts = True
+    docs = """
+## What it does
+Finds a fact-sheet event (its `name` or an `also` form) given a date, a date range or
+a month ("in March") that does not fall within the event's `start` and `end`. The date
+checked is the one nearest the event's name in the same sentence, within a few words; a
+date introduced by a statement verb ("said on 3 March") belongs to the statement and is
+skipped. A date without a year takes the year nearest the article's date, or, when the
+article has none, the year nearest the event. When a sentence names several events, the
+date must fit one of them.
+
+## Why is this bad?
+Event dates are the facts readers act on. The fact sheet holds the verified dates; copy
+that disagrees with it is wrong, whichever of the two was typed last.
+
+## Example
+```text
+Putin will attend the Belt and Road Forum in Beijing on Oct. 19.
+```
+
+## Use instead
+```text
+Putin will attend the Belt and Road Forum in Beijing on Oct. 17.
+```
+
+```toml facts
+[[event]]
+name = "Belt and Road Forum"
+start = 2023-10-17
+end = 2023-10-18
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        events = _events_by_sentence(doc, ctx)
+        if not events:
+            return
+        reference = context_date(doc, ctx)
+        mentions = _mentions_by_sentence(doc)
+        for sentence, named in events.items():
+            dated = [
+                m
+                for m in mentions.get(sentence, ())
+                if m.kind in ("date", "range") or (m.kind == "month" and m.preposition == "in")
+            ]
+            dated = [m for m in dated if not _ATTRIBUTED_RE.search(doc.prose, sentence.start, m.start)]
+            if not dated:
+                continue
+            chosen: dict[int, DateMention] = {}
+            for hs, he, _ in named:
+                nearest = min(dated, key=lambda m: _distance(m.start, m.end, hs, he))
+                if _distance(nearest.start, nearest.end, hs, he) <= _EVENT_NEAR:
+                    chosen[nearest.start] = nearest
+            all_events = [e for _, _, evs in named for e in evs]
+            for m in chosen.values():
+                verdicts = [_fits_event(m, e, reference) for e in all_events]
+                if any(v is None or v for v in verdicts):
+                    continue
+                event = all_events[0]
+                start, end = _event_days(event)
+                yield Violation(
+                    m.start,
+                    m.end,
+                    f"'{m.text}' does not match the fact sheet's dates for the {event.name} "
+                    f"({format_range(start, end)}); correct the date",
+                )
+
+
+def _distance(s1: int, e1: int, s2: int, e2: int) -> int:
+    if e1 <= s2:
+        return s2 - e1
+    if e2 <= s1:
+        return s1 - e2
+    return 0
+
+
+# ---------------------------------------------------------------------------------
+
+
+class InvalidDate(Rule):
+    code = "NL304"
+    name = "invalid-date"
+    severity = Severity.ERROR
+    summary = 'A date that does not exist ("Feb. 30", "Sept. 31", "31 April").'
+    docs = """
+## What it does
+Finds a day the month does not have: "Feb. 30", "Sept. 31", "31 April", also as either
+end of a range ("September 30-31"). 29 February is flagged only when the year is
+written and is not a leap year.
+
+## Why is this bad?
+An impossible date is a typing slip that hides the real date; the reader cannot
+recover it.
+
+## Example
+```text
+The report is due on 31 April, the ministry said.
+```
+
+## Use instead
+```text
+The report is due on 30 April, the ministry said.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        for m in date_mentions(doc):
+            if m.kind not in ("date", "range"):
+                continue
+            for part in (m.first, m.last):
+                if part is None or part.day is None or part.valid:
+                    continue
+                month = _MONTH_NAMES[part.month - 1] if 1 <= part.month <= 12 else None
+                if month is None:
+                    why = f"there is no month {part.month}"
+                elif part.month == 2 and part.day == 29 and part.year is not None:
+                    why = f"{part.year} is not a leap year"
+                else:
+                    days = part.days_in_month()
+                    why = f"{month} has {days} days"
+                yield Violation(m.start, m.end, f"'{m.text}' is not a date: {why}; correct the day")
+                break
+
+
+RULES = (WeekdayMismatch, DurationMismatch, DateMismatch, InvalidDate)
