@@ -82,15 +82,21 @@ def check_document(
     errors: list[RuleError] = []
     summaries: dict[str, object] = {}
     length = len(doc.text)
+    ran: list[Rule] = []  # rules that ran without failing
+    late: list[tuple[ActiveRule, Context]] = []  # rules about the suppressions (NL901)
     for active in rules:
         rule = active.rule
         if rule.needs_facts and facts.empty:
             continue
         ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
                       article_date=article_date)
+        if getattr(rule, "after_suppressions", False):
+            late.append((active, ctx))
+            continue
         if isinstance(rule, ProjectRule):
             try:
                 summaries[rule.name] = rule.collect(doc, ctx)
+                ran.append(rule)
             except Exception as e:
                 errors.append(RuleError(
                     f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
@@ -105,7 +111,17 @@ def check_document(
                 f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
             continue
         findings.extend(batch)
+        ran.append(rule)
     findings, directives = apply_suppressions(findings, doc.text, doc.lines)
+    for active, ctx in late:
+        rule = active.rule
+        try:
+            produced = list(rule.check_suppressions(doc, ctx, directives, ran))
+            findings.extend(_stamp(v, rule, active.severity, doc.path, length) for v in produced)
+        except Exception as e:
+            errors.append(RuleError(
+                f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
+                f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
     findings.sort()
     return DocumentResult(doc, findings, errors, directives, summaries)
 
