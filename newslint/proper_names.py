@@ -1,0 +1,353 @@
+"""Capitalised name sequences in an article, and "same name, different spelling".
+
+Shared by the in-article consistency rules (``name-inconsistent``) and the
+cross-article rules, so both agree on what a name is and on when two spellings are
+one name misspelled rather than two names:
+
+- ``name_mentions(doc)`` lists every run of capitalised words in the prose ("Foreign
+  Minister Wang Yi", "Mr Kilroy-Silk", "Belt and Road Forum") with offsets, the
+  honorifics and titles in front split off from the name itself, and whether the run
+  opens a sentence (where a capital says nothing).
+- ``spelling_variants(a, b)`` says whether two words or names are spellings of one
+  name ("Sergei"/"Sergey", "Zelensky"/"Zelenskyy", "Kilroy-Silk"/"Kilroy-Silke"),
+  using the ``regex`` module's fuzzy matching, and refuses the pairs that are
+  different words by grammar ("Russia"/"Russian", "Iraq"/"Iraqi", "Court"/"Courts").
+
+Everything here is pure and cheap: one pass over ``doc.tokens``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+import regex
+
+if TYPE_CHECKING:
+    from newslint.document import Document, Token
+
+__all__ = [
+    "Mention",
+    "HONORIFICS",
+    "TITLE_WORDS",
+    "NAME_PARTICLES",
+    "PLACE_WORDS",
+    "CONNECTORS",
+    "name_mentions",
+    "spelling_variants",
+    "strip_possessive",
+    "fold_accents",
+    "is_sentence_initial",
+]
+
+# Words that stand before a name and are not part of it.
+HONORIFICS = frozenset(
+    """Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Baron Prof Professor Rev Reverend
+    Sheikh Ayatollah Imam Rabbi Prince Princess King Queen Pope Cardinal Archbishop Bishop Judge Justice Gen
+    General Col Colonel Maj Major Capt Captain Lt Sgt Sergeant Cpl Corporal Adm Admiral
+    Insp Inspector Det Supt Superintendent Commander Chief Constable Officer PC Sen
+    Senator Rep Gov Governor President Vice Premier Chancellor Secretary Minister
+    Prime Deputy Shadow Acting Foreign Home Defence Defense Finance Trade Health
+    Education Culture Interior Justice Energy Environment Transport Economy Culture
+    Sports Culture Ambassador Commissioner Mayor Speaker Leader Chairman Chairwoman
+    Chair Director Spokesman Spokeswoman Spokesperson Envoy Adviser Advisor Coach
+    Manager Boss Striker Midfielder Defender Goalkeeper Captain Chief Executive Head
+    Coroner Dean Saint St Labour Tory Conservative Democrat Republican Liberal""".split()
+)
+# The head words of job titles (used by title-inconsistent too).
+TITLE_WORDS = frozenset(
+    """President Premier Chancellor Secretary Minister Governor Senator Ambassador
+    Commissioner Mayor Speaker Leader Chairman Chairwoman Chair Director Spokesman
+    Spokeswoman Spokesperson Envoy Adviser Advisor Coach Manager Executive""".split()
+)
+# Lower-case particles inside a person's name ("Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("de del della der den di da dos du van von bin bint ibn al el la le".split())
+# Lower-case words inside a multi-word proper name ("Belt and Road Forum").
+CONNECTORS = frozenset("of and the for on in de del der van von du da la le al y".split())
+# Capitalised words that open a sentence without naming anything.
+_FUNCTION_WORDS = frozenset(
+    """A An The This That These Those It Its He She They We I You His Her Their Our My
+    But And Or So Yet If When While Where What Which Who Whom Whose Why How As At By For
+    From In Into On Of Off Out Over To Under Up With Without After Before Since Until
+    During Despite Although Though However Meanwhile Also Now Then There Here Some Many
+    Most More Much All Any Each Every Both Few No Not Nor One Two Three Four Five Six
+    Seven Eight Nine Ten Last Next First Second Third New Other Such Only Even Just
+    Still Already Yesterday Today Tomorrow Earlier Later According Instead Indeed Mr
+    Asked Speaking Writing Like Unlike Among Between Around About Against Along""".split()
+)
+_CAPITAL_RE = regex.compile(r"^\p{Lu}")
+_HAS_LOWER_RE = regex.compile(r"\p{Ll}")
+_POSSESSIVE_RE = regex.compile(r"['’]s$|(?<=s)['’]$")
+_SENTENCE_OPENERS = frozenset(".!?:…")
+_OPENING_MARKS = frozenset("\"'“‘([—–-*#>|")
+# A demonym or adjective built from a place: never a spelling variant of its place.
+_DERIVED_SUFFIXES = ("n", "s", "es", "i", "ese", "ish", "ian", "ans", "ns", "ern", "ers")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of capitalised words in the prose (offsets into ``doc.text``).
+
+    ``words`` are all the words of the run, lower-case particles included; ``name``
+    is the run after its last honorific or title word and, when the run opens a sentence,
+    without a leading function word ("But Mr Lavrov" -> "Lavrov"). ``titles`` are the
+    honorific and title words that were split off.
+    """
+
+    start: int
+    end: int
+    text: str
+    words: tuple["Token", ...]
+    name: tuple["Token", ...]
+    titles: tuple["Token", ...]
+    sentence_initial: bool
+
+    @property
+    def surname(self) -> "Token | None":
+        """The last word of the name (possessive kept: see ``strip_possessive``)."""
+        return self.name[-1] if self.name else None
+
+    @property
+    def given(self) -> tuple["Token", ...]:
+        """The name's words before the surname ("Sergei" in "Sergei Lavrov")."""
+        return self.name[:-1]
+
+    @property
+    def name_text(self) -> str:
+        return " ".join(strip_possessive(t.text) for t in self.name)
+
+    @property
+    def person_like(self) -> bool:
+        """An honorific in front, or a given name and a surname that both look like names."""
+        if not self.name:
+            return False
+        if any(t.text.rstrip(".") in _PERSONAL_HONORIFICS for t in self.titles):
+            return True
+        words = [t for t in self.name if t.text[:1].isupper()]
+        return 2 <= len(words) <= 4 and all(_looks_like_name(t.text) for t in words)
+
+
+_PERSONAL_HONORIFICS = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Prof Professor Sheikh".split()
+)
+
+
+def _looks_like_name(word: str) -> bool:
+    word = strip_possessive(word)
+    return (
+        len(word) >= 2
+        and bool(_HAS_LOWER_RE.search(word))
+        and word not in HONORIFICS
+        and word not in _FUNCTION_WORDS
+        and word not in _COMMON_CAPITALISED
+    )
+
+
+# Capitalised words that are seldom a person's name (institutions, days, months).
+_COMMON_CAPITALISED = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Party Council
+    Court House Office Street Road Committee Commission Union Bank Group Company Club
+    Department Ministry Government Parliament Assembly Forum Summit Association
+    University College School Hospital Police Service Agency Board Trust Fund Centre
+    Center Airport Station Cup League Championship Open Games Prize Awards Award
+    Festival Museum Gallery Church Cathedral Square Park Bridge Island Islands River
+    North South East West Northern Southern Eastern Western Central Great United
+    Kingdom States Republic Federation Organisation Organization Institute Society
+    Foundation Corporation Inc Ltd Plc Television Radio News Times Post Journal BBC
+    Economics Analysis Analysts Economists Research Capital Partners Securities
+    Associates Consulting Holdings Investments Markets Services Systems Technologies""".split()
+)
+
+
+# Countries, peoples and regions that sit one letter from another word ("Greece",
+# "Greene"; "German", "Germany"): never taken for a person's name.
+PLACE_WORDS = frozenset(
+    """Africa African America American Americans Argentina Argentine Argentinas Asia
+    Asian Austria Austrian Australia Australian Belgium Belgian Britain British Briton
+    Canada Canadian Chile Chilean China Chinese Cuba Cuban Denmark Danish Dane Egypt
+    Egyptian England English Europe European France French Gaza German Germans Germany
+    Greece Greek Holland Dutch India Indian Iran Iranian Iraq Iraqi Ireland Irish Israel
+    Israeli Italy Italian Japan Japanese Kenya Kenyan Korea Korean Libya Libyan Mali
+    Malta Mexico Mexican Nigeria Nigerian Norway Norwegian Pakistan Pakistani Paris
+    Poland Polish Portugal Portuguese Russia Russian Scotland Scottish Scot Scots Spain
+    Spanish Sweden Swedish Swede Syria Syrian Turkey Turkish Ukraine Ukrainian Wales
+    Welsh Yemen Yemeni London Londoner Moscow Berlin Rome Roman Romania Romanian Serbia
+    Serbian Croatia Croatian Bosnia Bosnian Austin Boston Jersey Guernsey""".split()
+)
+
+
+def strip_possessive(word: str) -> str:
+    """``"Xi’s"`` -> ``"Xi"``, ``"Jones’"`` -> ``"Jones"``."""
+    return _POSSESSIVE_RE.sub("", word)
+
+
+def fold_accents(word: str) -> str:
+    """The word without diacritics, case-folded: ``"Zelenský"`` -> ``"zelensky"``."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def is_sentence_initial(prose: str, offset: int) -> bool:
+    """True when nothing but quotes/brackets/markup stands between ``offset`` and the
+    start of the text, a line start, or a sentence-ending mark."""
+    i = offset - 1
+    while i >= 0 and (prose[i] in " \t" or prose[i] in _OPENING_MARKS):
+        i -= 1
+    return i < 0 or prose[i] in "\n\r" or prose[i] in _SENTENCE_OPENERS
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(_CAPITAL_RE.match(word))
+
+
+def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES) -> list[Mention]:
+    """Every maximal run of capitalised words in ``doc.prose``, in order.
+
+    Words in a run are separated by spaces (a single line break too, not a blank
+    line); a lower-case word from ``connectors`` may join two capitalised words
+    ("Ludwig van Beethoven"; pass ``CONNECTORS`` for "Belt and Road Forum"). Cached
+    per document for the default connectors.
+    """
+    connectors = frozenset(connectors)
+    if connectors == NAME_PARTICLES:
+        cached = getattr(doc, "_newslint_name_mentions", None)
+        if cached is not None:
+            return cached
+    result = _scan(doc, connectors)
+    if connectors == NAME_PARTICLES:
+        try:
+            object.__setattr__(doc, "_newslint_name_mentions", result)
+        except Exception:  # pragma: no cover - a frozen or slotted document
+            pass
+    return result
+
+
+def _joinable(gap: str) -> bool:
+    return gap != "" and not gap.strip() and gap.count("\n") + gap.count("\r") <= 1
+
+
+def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:
+    prose = doc.prose
+    tokens = doc.tokens
+    out: list[Mention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not _is_capitalised(tokens[i].text):
+            i += 1
+            continue
+        run = [tokens[i]]
+        j = i + 1
+        while j < n:
+            gap = prose[run[-1].end : tokens[j].start]
+            if not _joinable(gap):
+                break
+            word = tokens[j].text
+            if _is_capitalised(word):
+                run.append(tokens[j])
+                j += 1
+                continue
+            # A connector joins only when a capitalised word follows it.
+            if word in connectors and j + 1 < n and _is_capitalised(tokens[j + 1].text) \
+                    and _joinable(prose[tokens[j].end : tokens[j + 1].start]):
+                run.append(tokens[j])
+                run.append(tokens[j + 1])
+                j += 2
+                continue
+            break
+        out.append(_mention(prose, doc.text, run))
+        i = j
+    return out
+
+
+def _mention(prose: str, text: str, run: list["Token"]) -> Mention:
+    initial = is_sentence_initial(prose, run[0].start)
+    k = 0
+    if initial and run[0].text in _FUNCTION_WORDS and run[0].text not in HONORIFICS:
+        k = 1
+    # The name starts after the last honorific or title word (never its last word:
+    # "Governor Mervyn King"): "Supreme Leader Ayatollah Ali Khamenei" -> "Ali Khamenei".
+    titles_end = k
+    for idx in range(k, len(run) - 1):
+        if run[idx].text.rstrip(".") in HONORIFICS:
+            titles_end = idx + 1
+    name = tuple(run[titles_end:])
+    return Mention(
+        start=run[0].start,
+        end=run[-1].end,
+        text=text[run[0].start : run[-1].end],
+        words=tuple(run),
+        name=name,
+        titles=tuple(run[k:titles_end]),
+        sentence_initial=initial,
+    )
+
+
+def _allowed_edits(shorter: int) -> int:
+    if shorter >= 10:
+        return 2
+    if shorter >= 5:
+        return 1
+    return 0
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(a: str, b: str, edits: int) -> bool:
+    pattern = regex.compile(r"(?:%s){e<=%d}" % (regex.escape(a), edits), regex.BESTMATCH)
+    return pattern.fullmatch(b) is not None
+
+
+def _derived(a: str, b: str) -> bool:
+    """``b`` is ``a`` with a grammatical ending ("Russia" -> "Russian", "Courts")."""
+    if len(a) > len(b):
+        a, b = b, a
+    if b.startswith(a) and b[len(a):] in _DERIVED_SUFFIXES:
+        return True
+    # "Palestine"/"Palestinian", "Britain"/"Briton": a shared stem, a suffix each.
+    stem = a[:-1]
+    return b.startswith(stem) and b[len(stem):] in ("ian", "ians", "an", "ans", "ese")
+
+
+def spelling_variants(a: str | Sequence[str], b: str | Sequence[str]) -> bool:
+    """Whether ``a`` and ``b`` are two spellings of one name.
+
+    Words or whole names (a sequence of words, or a string of words separated by
+    spaces) are compared word by word: names with different numbers of words are not
+    variants, and every word must be equal or a close spelling of its partner, at
+    least one differing. Case is ignored (capitalisation is a different problem).
+    A word pair is close when they share a first letter, are at least 5 letters long
+    and differ by one edit (two from 10 letters: insertion, deletion or substitution,
+    via ``regex`` fuzzy matching), or differ only in accents ("Zelenský"). Plurals,
+    possessives and derived words are not variants ("Russia"/"Russian",
+    "Iraq"/"Iraqi"): ``spelling_variants("Ed", "David")`` is False.
+    """
+    wa = a.split() if isinstance(a, str) else list(a)
+    wb = b.split() if isinstance(b, str) else list(b)
+    if len(wa) != len(wb) or not wa:
+        return False
+    differing = 0
+    for x, y in zip(wa, wb):
+        x, y = strip_possessive(x), strip_possessive(y)
+        if x.casefold() == y.casefold():
+            continue
+        if not _word_variants(x, y):
+            return False
+        differing += 1
+    return differing > 0
+
+
+def _word_variants(x: str, y: str) -> bool:
+    fx, fy = fold_accents(x), fold_accents(y)
+    if fx == fy:
+        return True  # accents only
+    if fx[:1] != fy[:1]:
+        return False
+    if _derived(fx, fy):
+        return False
+    edits = _allowed_edits(min(len(fx), len(fy)))
+    if edits == 0 or abs(len(fx) - len(fy)) > edits:
+        return False
+    return _fuzzy(fx, fy, edits)
