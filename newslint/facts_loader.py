@@ -370,6 +370,9 @@ def _read_sheet(path: str, kinds: Mapping[str, FactKind], errors: list[FactSheet
         for index, entry in enumerate(value):
             section = layout.entry(top, index)
             name = entry.get("name") if isinstance(entry.get("name"), str) else None
+            about = entry.get("about")
+            if name is None and isinstance(about, list) and about and isinstance(about[0], str):
+                name = about[0]  # a count is known by its first subject
             line = layout.line_of(section, None, top)
             source_ = Source(path, top, line, _norm_space(name) if name else None)
             label = f'"{name}"' if name else f"entry {index + 1}"
