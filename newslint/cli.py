@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Sequence
@@ -39,6 +40,15 @@ def _date(value: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r}; write YYYY-MM-DD") from None
 
 
+def _encoding(value: str) -> str:
+    from newslint.reading import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="A consistency linter for news copy.")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -64,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--config", type=Path, metavar="FILE", help="configuration file to use")
     lint.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                       help="the article date when an article has none of its own")
-    lint.add_argument("--encoding", metavar="NAME", help="text encoding of the articles")
+    lint.add_argument("--encoding", type=_encoding, metavar="NAME",
+                      help="text encoding of the articles (e.g. cp1252 for legacy archives)")
     lint.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes")
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     lint.add_argument("--statistics", action="store_true", help="print a count per rule")
@@ -107,7 +118,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write("newslint: interrupted\n")
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_FAILED
+    except Exception as e:  # a bug (ours or a plugin's): one line, not a traceback
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        err.write(f"newslint: internal error: {type(e).__name__}: {e}; this is a bug in "
+                  f"newslint or a plugin: set NEWSLINT_DEBUG=1 to see the traceback\n")
+        return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away, keep Python from complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -173,7 +200,7 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     for problem in registry.problems:
         err.write(f"newslint: error: {problem}\n")
     for p in problems:
-        err.write(f"newslint: error: {p.path}: {p.message}\n")
+        err.write(f"newslint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}\n")
     outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules)
     fixes = None
     if args.fix or args.diff:  # fixed findings are not reported; the rest are
@@ -197,7 +224,7 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         fixes.write_summary(err, diff=args.diff, remaining=sum(len(f.findings) for f in outcome.files))
         if args.diff and status != EXIT_FAILED:
             status = EXIT_FOUND if fixes.changed else EXIT_OK
-    if registry.problems or problems:
+    if registry.problems or any(p.fatal for p in problems):
         status = EXIT_FAILED
     if args.exit_zero and status == EXIT_FOUND:
         status = EXIT_OK

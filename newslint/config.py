@@ -47,6 +47,8 @@ class Config:
     cache_dir: Path | None = None
     repository: tuple[str, ...] = ()  # globs of the files that form the repository
     headline_style: str | None = None
+    max_file_size: int = 10_000_000  # bytes; 0: no limit (newslint.reading.DEFAULT_MAX_BYTES)
+    rule_time_limit: float = 10.0  # seconds per rule per MB of article; 0: no limit
 
     def rule_options(self, name: str) -> Mapping[str, Any]:
         return self.rules.get(name, {})
@@ -119,6 +121,37 @@ def _rules_table(value: Any) -> dict[str, dict[str, Any]]:
     return {k: dict(v) for k, v in value.items()}
 
 
+def _encoding(value: Any) -> str:
+    from newslint.reading import check_encoding
+
+    try:
+        return check_encoding(_string(value))
+    except ValueError as e:
+        raise TypeError(f"a known encoding: {e}") from None
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3,
+               "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def _size(value: Any) -> int:
+    """Bytes, as a whole number or a string such as "20MB" or "512 KiB"; 0 is no limit."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str):
+        number = value.strip().rstrip("bBiIkKmMgG ").strip()
+        unit = value.strip()[len(number):].strip().lower()
+        if number.isdigit() and unit in _SIZE_UNITS:
+            return int(number) * _SIZE_UNITS[unit]
+    raise TypeError('a size in bytes, e.g. 20000000 or "20MB" (0 for no limit)')
+
+
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise TypeError("a number of seconds, e.g. 10 (0 for no limit)")
+    return float(value)
+
+
 def _headline_style(value: Any) -> str:
     if value not in ("sentence", "title"):
         raise TypeError('"sentence" or "title"')
@@ -136,7 +169,9 @@ def _schema(root: Path) -> dict[str, tuple[str, Callable[[Any], Any]]]:
         "facts": ("facts", _path_list(root)),
         "packs": ("packs", _path_list(root)),
         "exclude": ("exclude", _str_list),
-        "encoding": ("encoding", _string),
+        "encoding": ("encoding", _encoding),
+        "max-file-size": ("max_file_size", _size),
+        "rule-time-limit": ("rule_time_limit", _seconds),
         "date": ("date", _date),
         "format": ("format", _string),
         "disable-plugins": ("disable_plugins", _str_list),

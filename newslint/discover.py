@@ -26,6 +26,7 @@ class Source:
 class DiscoveryProblem:
     path: str
     message: str
+    fatal: bool = True  # False: a warning; every file was still found (exit status kept)
 
 
 def _excluded(path: str, patterns: Iterable[str]) -> bool:
@@ -64,7 +65,10 @@ def discover(
 
 
 def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[Path]:
-    visited: set[tuple[int, int]] = set()
+    """Article files under ``root``, following symlinked folders but searching each
+    real folder once: a link back to an ancestor (a loop) is a warning, a second
+    link to a folder already searched is skipped quietly."""
+    visited: dict[tuple[int, int], str] = {}
 
     def onerror(err: OSError) -> None:
         problems.append(DiscoveryProblem(str(err.filename or root),
@@ -74,14 +78,25 @@ def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[Path]:
         try:
             st = os.stat(folder)
             key = (st.st_dev, st.st_ino)
-        except OSError:
-            continue
-        if key in visited:  # a symlink loop
-            problems.append(DiscoveryProblem(folder, "symlink loop: folder already searched; skipped"))
+        except OSError as e:  # vanished since it was listed
+            onerror(e)
             dirs[:] = []
             continue
-        visited.add(key)
+        first = visited.get(key)
+        if first is not None:
+            if _is_ancestor(first, folder):
+                problems.append(DiscoveryProblem(
+                    str(Path(folder)), f"symlink loop: leads back to {first}, already searched; "
+                            f"not searched again", fatal=False))
+            dirs[:] = []
+            continue
+        visited[key] = folder
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             if name.lower().endswith(ARTICLE_SUFFIXES):
                 yield Path(folder) / name
+
+
+def _is_ancestor(first: str, folder: str) -> bool:
+    a, b = Path(first).parts, Path(folder).parts
+    return len(a) < len(b) and b[:len(a)] == a

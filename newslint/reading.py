@@ -1,51 +1,141 @@
-"""Reading articles from disk or standard input into text, with clear errors."""
+"""Reading articles from disk or standard input into text, with clear errors.
+
+Everything a repository can hold ends here as text or as one ``ReadError`` line that
+names the file and what to do: binary files, bad bytes (with their offset), legacy
+encodings, pipes and devices (never opened for a blocking read), files too large to be
+articles, files that vanish or loop between the search and the read.
+"""
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 import sys
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
 
 from newslint.errors import ReadError
 
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.discover import Source
 
-@dataclass(frozen=True)
-class SourceText:
-    path: str
-    text: str
-    encoding: str
-    newline_bom: bool = False
+# Far above any article (the dev corpus's largest is well under 100 KB); a file over
+# it is a data dump or a log, and linting it would cost seconds and gigabytes.
+DEFAULT_MAX_BYTES = 10_000_000
+_SNIFF = 8192  # bytes looked at for NULs (how git and grep tell binary from text)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)  # checked before UTF-16's
 
 
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
-    """Bytes to text. UTF-16/32 with a BOM are recognised; a UTF-8 BOM is kept in the
-    text (the engine strips it, so columns do not count it)."""
+    """Bytes to text. UTF-16 with a BOM is recognised whatever ``encoding`` says; a
+    BOM is kept as ``\\ufeff`` (the engine strips it, so columns do not count it)."""
+    if data.startswith(_UTF32_BOMS):
+        raise ReadError("UTF-32 text is not supported; save it as UTF-8", path=path)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         try:
             return "\ufeff" + data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise ReadError(f"invalid UTF-16 at byte {e.start}", path=path) from None
-    if b"\x00" in data[:8192]:
-        raise ReadError("binary file (contains NUL bytes), not an article; skipped", path=path)
+    nul = data.find(b"\x00", 0, _SNIFF)
+    if nul >= 0:
+        raise ReadError(
+            f"binary file (NUL byte at byte {nul}), not an article; skipped "
+            f"(UTF-16 text needs a byte-order mark)", path=path)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
         raise ReadError(
-            f"not valid {encoding} at byte {e.start}; pass --encoding (e.g. cp1252) "
-            f"or set encoding in the configuration", path=path) from None
+            f"not valid {encoding} at byte {e.start} (line {line}): "
+            f"{data[e.start:e.start + 4]!r}...; if the file is in a legacy encoding, "
+            f"pass --encoding (e.g. cp1252) or set encoding in the configuration",
+            path=path) from None
     except LookupError:
-        raise ReadError(f"unknown encoding {encoding!r}", path=path) from None
+        raise ReadError(f"unknown encoding {encoding!r}; use a Python codec name such as "
+                        f"utf-8, cp1252 or latin-1", path=path) from None
 
 
-def read_source(path: str, *, stdin: bool = False, encoding: str = "utf-8") -> str:
+def check_encoding(name: str) -> str:
+    """``name`` if Python knows the codec; else ``ValueError`` saying what to write."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r}; use a Python codec name such as "
+                         f"utf-8, cp1252 or latin-1") from None
+    return name
+
+
+def read_source(
+    path: str, *, stdin: bool = False, encoding: str = "utf-8",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> str:
+    """The text of one article. ``max_bytes`` of 0 or None means no limit."""
+    return decode(read_bytes(path, stdin=stdin, max_bytes=max_bytes), path, encoding)
+
+
+def read_bytes(path: str, *, stdin: bool = False,
+               max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one article file (or standard input), or a one-line ``ReadError``."""
+    limit = max_bytes or None
     if stdin:
-        data = sys.stdin.buffer.read()
-    else:
+        return _read_limited(sys.stdin.buffer, path, limit)
+    try:
+        # Non-blocking, so a named pipe is refused below instead of hanging the run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise ReadError(_os_problem(e, path), path=path) from None
+    with os.fdopen(fd, "rb") as fh:
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            raise ReadError("is a folder, not a file", path=path) from None
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise ReadError("is a folder, not a file", path=path)
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadError("not a regular file (a pipe, socket or device); skipped; "
+                                "use - to lint standard input", path=path)
+            if limit is not None and st.st_size > limit:
+                raise ReadError(_too_large(st.st_size, limit), path=path)
+            return _read_limited(fh, path, limit)
         except OSError as e:
-            raise ReadError(f"cannot read: {e.strerror or e}", path=path) from None
-    return decode(data, path, encoding)
+            raise ReadError(_os_problem(e, path), path=path) from None
+
+
+def read_source_bytes(source: "Source", config: "Config") -> bytes:
+    """A discovered source's bytes under the run's size limit."""
+    return read_bytes(source.path, stdin=source.stdin,
+                      max_bytes=getattr(config, "max_file_size", DEFAULT_MAX_BYTES))
+
+
+def read_for(source: "Source", config: "Config") -> str:
+    """A discovered source's text under the run's settings (encoding, size limit)."""
+    return decode(read_source_bytes(source, config), source.path, config.encoding)
+
+
+def _read_limited(fh: BinaryIO, path: str, limit: int | None) -> bytes:
+    if limit is None:
+        return fh.read()
+    data = fh.read(limit + 1)  # a file that grew since it was measured is still caught
+    if len(data) > limit:
+        raise ReadError(_too_large(None, limit), path=path)
+    return data
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    what = f"{size / 1e6:.1f} MB, over" if size is not None else "over"
+    return (f"too large to be an article ({what} the {limit / 1e6:g} MB limit); "
+            f"skipped; raise max-file-size in the configuration to lint it")
+
+
+def _os_problem(e: OSError, path: str) -> str:
+    if e.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return "broken symlink: its target does not exist"
+        return "no longer exists (deleted or moved during the run?); skipped"
+    if e.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links); skipped"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied: cannot read it; skipped"
+    if e.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    return f"cannot read: {e.strerror or e}"
