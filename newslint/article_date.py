@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from newslint.grammars.dates import parse, resolve_date
+from newslint.grammars.dates import DateMention, parse, resolve_date
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -31,15 +31,27 @@ _DATELINE_RE = regex.compile(
 _HEAD_CHARS = 800  # a dateline is in the first lines, after any headline
 
 
-def dateline_date(doc: "Document", reference: _dt.date | None = None) -> _dt.date | None:
-    """The date in the article's dateline, if it has one with a usable date."""
+def _dateline(doc: "Document") -> tuple["DateMention", int, int] | None:
     head = doc.prose[:_HEAD_CHARS]
     for m in _DATELINE_RE.finditer(head):
         mention = parse(m.group("date").rstrip(" ,"))
-        if mention is None or mention.kind != "date" or mention.first is None:
-            continue
-        return resolve_date(mention.first, reference)
+        if mention is not None and mention.kind == "date" and mention.first is not None:
+            return mention, m.start("date"), m.start("date") + mention.end
     return None
+
+
+def dateline_span(doc: "Document") -> tuple[int, int] | None:
+    """Where the dateline's date is: it dates the article, not anything in the story."""
+    found = _dateline(doc)
+    return (found[1], found[2]) if found else None
+
+
+def dateline_date(doc: "Document", reference: _dt.date | None = None) -> _dt.date | None:
+    """The date in the article's dateline, if it has one with a usable date."""
+    found = _dateline(doc)
+    if found is None or found[0].first is None:
+        return None
+    return resolve_date(found[0].first, reference)
 
 
 def article_date(

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from newslint.article_date import context_date
+from newslint.article_date import context_date, dateline_span
 from newslint.document import Document, Span
 from newslint.facts import Event
 from newslint.findings import Fix, Severity, Violation
@@ -59,8 +59,12 @@ def _weekday_like(original: str, weekday: int) -> str:
 
 
 def _mentions_by_sentence(doc: Document) -> dict[Span, list[DateMention]]:
+    """Date mentions per sentence, leaving out the dateline's (it dates the article)."""
     out: dict[Span, list[DateMention]] = {}
+    dateline = dateline_span(doc)
     for m in date_mentions(doc):
+        if dateline is not None and dateline[0] <= m.start < dateline[1]:
+            continue
         sentence = doc.sentence_at(m.start)
         if sentence is not None:
             out.setdefault(sentence, []).append(m)
@@ -101,7 +105,9 @@ class WeekdayMismatch(Rule):
 Finds a weekday written beside a date it does not fall on ("Tuesday, Sept. 18, 2023":
 18 September 2023 was a Monday), and offers the right weekday. A date without a year
 takes the year that puts it nearest the article's date (front matter, dateline, fact
-sheet or `--date`); with no article date such a date is left alone.
+sheet or `--date`), and is flagged only when the weekday fits it in no year within
+twelve months of that date (copy in January announces "Saturday 20 August" for the
+summer); with no article date such a date is left alone.
 
 With a fact sheet, it also reads a bare weekday ("on Tuesday") in a sentence naming a
 sheet event: counted from the article's date, forwards for the future tense ("will"),
@@ -145,6 +151,10 @@ The talks opened in Moscow on Monday, Sept. 18, 2023, the ministry said.
             day = resolve_date(m.first, reference)
             if day is None or day.weekday() == m.weekday:
                 continue
+            if m.first.year is None and reference is not None and _fits_another_year(
+                m.first, m.weekday, reference
+            ):
+                continue  # "on Saturday 20 August", announced in January for the summer
             ws, we = m.weekday_span
             written = doc.text[ws:we]
             right = _weekday_like(written, day.weekday())
@@ -189,6 +199,16 @@ The talks opened in Moscow on Monday, Sept. 18, 2023, the ministry said.
                     f"sheet dates the event {format_range(start, end)}; give the right weekday "
                     "or the date",
                 )
+
+
+def _fits_another_year(date: PartialDate, weekday: int, reference: _dt.date) -> bool:
+    """True when, in some year within twelve months of ``reference``, ``date`` falls on
+    ``weekday``: the writer's year is then as likely as the nearest one."""
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        day = date.with_year(year).date()
+        if day is not None and abs((day - reference).days) <= 366 and day.weekday() == weekday:
+            return True
+    return False
 
 
 _FUTURE_RE = regex.compile(
@@ -342,7 +362,7 @@ _ATTRIBUTED_RE = regex.compile(
     r"|confirmed|revealed)\b[\s,]*(?:on|in)?\s*$",
     regex.IGNORECASE,
 )
-_EVENT_NEAR = 80  # characters between an event's name and its date
+_EVENT_NEAR = 40  # characters between an event's name and its date: one clause
 
 
 def _fits_event(m: DateMention, event: Event, reference: _dt.date | None) -> bool | None:

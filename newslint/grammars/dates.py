@@ -70,7 +70,11 @@ _WEEKDAY_RE = r"%s|(?:%s)\." % (_FULL_WEEKDAY_RE, "|".join(_ABBR_WEEKDAYS))
 # A day of the month: not part of a larger number ("18,000", "18.5", "1:30") nor of a
 # compound ("18-year-old").
 _DAY_RE = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])(?![.,:]\d)(?!-[A-Za-z])"
-_YEAR_RE = r"(?:1[89]|20)[0-9]{2}(?![0-9A-Za-z])(?![.,:]\d)"
+# A year, not a 24-hour time ("1 March 2000 GMT").
+_YEAR_RE = (
+    r"(?:1[89]|20)[0-9]{2}(?![0-9A-Za-z])(?![.,:]\d)"
+    r"(?![ \t]*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs|h|local\s+time)(?![A-Za-z]))"
+)
 _ISO_RE = r"([12][0-9]{3})-([01][0-9])-([0-3][0-9])(?![0-9])"
 _DASH_RE = r"[-–—]|(?:to|until|till|through|thru)(?![A-Za-z])"
 _REL_RE = r"(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)(?![A-Za-z])"
@@ -139,7 +143,7 @@ def scan(prose: str) -> list[tuple[int, int]]:
         right = _RIGHT_RE.match(prose, end)
         if right is not None:
             end = right.end()
-        chunk = prose[start:end].rstrip(" \t,(-–—")
+        chunk = prose[start:end].rstrip(" \t,.(-–—")
         end = start + len(chunk)
         if word is not None and not _date_like(word, chunk):
             continue
@@ -207,8 +211,8 @@ class DateMention:
     """One date expression found in the prose; offsets are into the document.
 
     ``kind`` is "date" (a day), "range" (``first`` to ``last``), "month" ("in March",
-    "September 2023") or "weekday" (a weekday with no date: "on Monday", "last Friday",
-    or a relative unit "next week" with ``unit`` set).
+    "September 2023"), "weekday" (a weekday with no date: "on Monday", "last Friday") or
+    "relative" ("next week", "last month": ``relative`` and ``unit`` set).
     """
 
     start: int
@@ -255,7 +259,8 @@ def grammar() -> "pp.ParserElement":
     month = pp.Regex(_MONTH_RE).set_parse_action(_month_of)
     full_month = pp.Regex(_FULL_MONTH_RE).set_parse_action(_month_of)
     day = pp.Regex(_DAY_RE).set_parse_action(_int_of)
-    year = pp.Regex(_YEAR_RE).set_parse_action(_int_of)
+    # A year is on the same line: a number opening the next line is something else.
+    year = pp.Regex(_YEAR_RE).set_parse_action(_int_of).set_whitespace_chars(" \t")
     dash = pp.Regex(_DASH_RE).suppress()
     comma = pp.Opt(pp.Suppress(","))
     the = pp.Opt(kw("the"))
@@ -319,7 +324,7 @@ def _mention(result: Any, start: int, end: int, text: str, base: int) -> DateMen
         return DateMention(**where, kind="date", first=first, weekday=weekday,
                            weekday_span=weekday_span)  # fmt: skip
     if "unit" in result:
-        return DateMention(**where, kind="weekday", relative=result["rel"].lower(),
+        return DateMention(**where, kind="relative", relative=result["rel"].lower(),
                            unit=result["unit"])  # fmt: skip
     if "m1" not in result:
         rel = result.get("rel")
@@ -356,17 +361,17 @@ _PREP_RE = (
 # way (tests hold the two to the same answers) at a fraction of the cost.
 _DAY_DIGIT_RE = re.compile(r"(?<![0-9])(?!%s)[0-9]" % _YEAR_RE)
 _SIMPLE_FORMS_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?P<prep>%s)\s*(?P<m1>%s)(?:\s*(?P<y>%s))?|(?P<m1b>%s)\s*(?P<yb>%s)"
+    r"(?<![A-Za-z])(?:(?P<prep>%s)\s*(?P<m1>%s)(?:[ \t]*(?P<y>%s))?|(?P<m1b>%s)[ \t]*(?P<yb>%s)"
     r"|(?P<rel>%s)\s*(?P<unit>%s)|(?:(?P<wrel>%s)\s*)?(?P<wd>%s))"
     % (_PREP_RE, _FULL_MONTH_RE, _YEAR_RE, _MONTH_RE, _YEAR_RE, _REL_RE, _UNIT_RE, _REL_RE,
        _FULL_WEEKDAY_RE)
 )  # fmt: skip
 
 
-def _simple_forms(text: str, base: int) -> list[DateMention]:
+def _simple_forms(text: str, start: int, end: int) -> list[DateMention]:
     out = []
-    for m in _SIMPLE_FORMS_RE.finditer(text):
-        where = dict(start=base + m.start(), end=base + m.end(), text=m.group())
+    for m in _SIMPLE_FORMS_RE.finditer(text, start, end):
+        where = dict(start=m.start(), end=m.end(), text=m.group())
         if m.group("m1") or m.group("m1b"):
             prep = m.group("prep")
             year = m.group("y") or m.group("yb")
@@ -375,40 +380,46 @@ def _simple_forms(text: str, base: int) -> list[DateMention]:
             out.append(DateMention(**where, kind="month", first=first,
                                    preposition=prep.lower() if prep else None))  # fmt: skip
         elif m.group("unit"):
-            out.append(DateMention(**where, kind="weekday", relative=m.group("rel").lower(),
+            out.append(DateMention(**where, kind="relative", relative=m.group("rel").lower(),
                                    unit=m.group("unit")))  # fmt: skip
         else:
             rel = m.group("wrel")
             out.append(DateMention(**where, kind="weekday", weekday=_weekday_of([m.group("wd")]),
-                                   weekday_span=(base + m.start("wd"), base + m.end("wd")),
+                                   weekday_span=(m.start("wd"), m.end("wd")),
                                    relative=rel.lower() if rel else None))  # fmt: skip
     return out
 
 
-def parse_span(text: str, base: int = 0, *, use_grammar: bool = False) -> list[DateMention]:
-    """Every date expression in ``text`` (a span from ``scan``), left to right.
+def parse_span(
+    text: str, start: int = 0, end: int | None = None, *, use_grammar: bool = False
+) -> list[DateMention]:
+    """Every date expression starting in ``text[start:end]`` (a span from ``scan``).
 
-    The grammar is tried only where a word starts; a span with no day digits is read by
-    ``_SIMPLE_FORMS_RE`` instead, unless ``use_grammar`` (the tests compare the two).
+    The grammar reads ``text`` itself, so what follows the span still counts ("2000
+    GMT" is a time, not a year); it is tried only where a word starts. A span with no
+    day digits is read by ``_SIMPLE_FORMS_RE`` instead, unless ``use_grammar`` (the
+    tests compare the two).
     """
-    if not use_grammar and _DAY_DIGIT_RE.search(text) is None:
-        return _simple_forms(text, base)
+    if end is None:
+        end = len(text)
+    if not use_grammar and _DAY_DIGIT_RE.search(text, start, end) is None:
+        return _simple_forms(text, start, end)
     import pyparsing as pp
 
     g = grammar()
     out = []
-    pos = 0
-    for m in _WORD_START_RE.finditer(text):
+    pos = start
+    for m in _WORD_START_RE.finditer(text, start, end):
         i = m.start()
         if i < pos:
             continue
         try:
-            end, result = g._parse(text, i)  # anchored at a word start; no rescans
+            stop, result = g._parse(text, i)  # anchored at a word start; no rescans
         except pp.ParseException:
             continue
-        end = i + len(text[i:end].rstrip())  # a failed optional tail skips spaces
-        out.append(_mention(result, i, end, text[i:end], base))
-        pos = end
+        stop = i + len(text[i:stop].rstrip())  # a failed optional tail skips spaces
+        out.append(_mention(result, i, stop, text[i:stop], 0))
+        pos = stop
     return out
 
 
@@ -423,7 +434,7 @@ def parse(text: str) -> DateMention | None:
 def find_dates(prose: str) -> Iterator[DateMention]:
     """Every date expression in ``prose``: the scan, then the grammar on its spans."""
     for start, end in scan(prose):
-        yield from parse_span(prose[start:end], start)
+        yield from parse_span(prose, start, end)
 
 
 def date_mentions(doc: "Document") -> list[DateMention]:
