@@ -65,7 +65,7 @@ TITLE_WORDS = frozenset(
 # Lower-case particles inside a person's name ("Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de del della der den di da dos du van von bin bint ibn al el la le".split())
 # Lower-case words inside a multi-word proper name ("Belt and Road Forum").
-CONNECTORS = frozenset("of and the for on in de del der van von du da la le al y".split())
+CONNECTORS = frozenset("of and the for de del der van von du da la le al y".split())
 # Capitalised words that open a sentence without naming anything.
 _FUNCTION_WORDS = frozenset(
     """A An The This That These Those It Its He She They We I You His Her Their Our My
@@ -179,6 +179,12 @@ PLACE_WORDS = frozenset(
 )
 
 
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December""".split()
+)
+
+
 def strip_possessive(word: str) -> str:
     """``"Xi’s"`` -> ``"Xi"``, ``"Jones’"`` -> ``"Jones"``."""
     return _POSSESSIVE_RE.sub("", word)
@@ -252,6 +258,7 @@ def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:
                 continue
             # A connector joins only when a capitalised word follows it.
             if word in connectors and j + 1 < n and _is_capitalised(tokens[j + 1].text) \
+                    and tokens[j + 1].text not in _CALENDAR \
                     and _joinable(prose[tokens[j].end : tokens[j + 1].start]):
                 run.append(tokens[j])
                 run.append(tokens[j + 1])

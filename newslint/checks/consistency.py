@@ -211,4 +211,496 @@ def _given_name_variants(doc: Document, mentions: list[Mention]) -> Iterator[Vio
                 )
 
 
-RULES = (NameInconsistent,)
+# ------------------------------------------------------------------------- numbers
+
+_NUMBER_PHRASE_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,£$€¥#/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\p{L}\p{N}%]|[.,]\d|-)"
+    r"[ \t]+((?:[\p{Ll}][\p{Ll}-]*)(?:[ \t]+[\p{Ll}][\p{Ll}-]*){1,2})",
+    regex.V1,
+)
+# A noun phrase stops at the first of these: "123 member states of the court".
+_PHRASE_STOP = frozenset(
+    """the a an of in to and or for on at from by with who that which were was is are
+    have has had will would could should may might can be been being said says say
+    but as than then after before since during over under into its their his her
+    this these those each per who whom whose when where while if so not no more less
+    fewer out up off about around against between among""".split()
+)
+# Numbers of these say nothing fixed about "the same thing": they are times, sizes,
+# scores, ranks or money, and articles legitimately give several.
+_UNIT_WORDS = frozenset(
+    """million billion trillion thousand hundred bn m k per cent percent year years
+    month months week weeks day days hour hours minute minutes second seconds decade
+    decades century centuries time times mile miles km kilometres metres meters feet
+    ft inches yards kg tonnes tons pounds dollars euros pence points point goals goal
+    runs wickets games matches sets place places th st nd rd times minutes-old old
+    people men women children cases pupils students votes seats members""".split()
+)
+
+
+class NumberInconsistent(Rule):
+    code = "NL402"
+    name = "number-inconsistent"
+    severity = Severity.WARNING
+    summary = 'The same quantity of the same thing stated two ways ("123 member states" ... "124").'
+    docs = """
+## What it does
+Finds a figure followed by a noun phrase of two or three words ("123 member states",
+"4,500 steel jobs") that the article later gives with another figure ("124 member
+states"). It reports the less frequent figure, pointing to the line of the other.
+Only figures close enough to be one figure mistyped are compared (within 10%, digits
+transposed, a digit dropped): "40 gigabyte" and "80 gigabyte" drives are two things.
+Years, money, percentages, times, distances, scores and single-word nouns ("5
+people", "10 years") are not compared: articles give many of those.
+
+## Why is this bad?
+Two figures for one fixed quantity mean one of them is wrong; a reader cannot tell
+which.
+
+## Example
+```text
+Court issues warrant
+
+The warrant obliges the court's 123 member states to arrest him.
+
+Any of the 124 member states could act on it.
+```
+
+## Use instead
+```text
+Court issues warrant
+
+The warrant obliges the court's 123 member states to arrest him.
+
+Any of the 123 member states could act on it.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        groups: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        prose = doc.prose
+        for m in _NUMBER_PHRASE_RE.finditer(prose):
+            number = m.group(1)
+            value = int(number.replace(",", ""))
+            if 1900 <= value <= 2100 and "," not in number:
+                continue  # a year
+            words = []
+            for w in m.group(2).split():
+                if w in _PHRASE_STOP:
+                    break
+                words.append(w)
+            if len(words) < 2 or words[0] in _UNIT_WORDS or words[-1] in _UNIT_WORDS:
+                continue
+            if prose[m.end(2) : m.end(2) + 1].isalpha():
+                continue
+            key = " ".join(words)
+            groups[key][number.replace(",", "")].append(Place(m.start(1), m.end(1), number))
+        for noun, by_value in groups.items():
+            if len(by_value) != 2:
+                continue  # three or more figures: a series ("2, 5 and 9 ..."), not a slip
+            a, b = by_value
+            if not _slip(a, b):
+                continue  # "40 gigabyte" and "80 gigabyte" drives: two things
+            keep, others = _minority(by_value)
+            first = by_value[keep][0]
+            for other in others:
+                for p in by_value[other]:
+                    yield Violation(
+                        p.start, p.end,
+                        f'"{p.form} {noun}" here, but "{first.form} {noun}" on line '
+                        f"{_line(doc, first.start)}: give one figure, or say what changed.",
+                    )
+
+
+def _slip(a: str, b: str) -> bool:
+    """Figures close enough to be one figure mistyped or misremembered: within 10%
+    ("123"/"124"), the same digits transposed ("125"/"152"), or a digit dropped
+    ("1500"/"150")."""
+    x, y = int(a), int(b)
+    if max(x, y) and abs(x - y) / max(x, y) <= 0.1:
+        return True
+    if len(a) == len(b) and sorted(a) == sorted(b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+# -------------------------------------------------------------------------- titles
+
+_TITLE_MODIFIERS = (
+    "Prime|Deputy|Vice|Shadow|Acting|Junior|Foreign|Home|Defence|Defense|Finance|Trade|"
+    "Health|Education|Culture|Interior|Justice|Energy|Environment|Transport|Economy|"
+    "Economic|Sports?|Industry|Agriculture|Labour|Treasury|Foreign Affairs|Northern Ireland|"
+    "Scottish|Welsh|Europe|European|Work and Pensions|Culture|Media|Immigration|"
+    "Information|Communications|Development|International Development|Constitutional Affairs|"
+    "Security|Homeland Security|State|Chief|Attorney|Solicitor|Lord|Party|Commerce|"
+    "Social Security|Local Government|Schools|Higher Education|Rural Affairs|Employment|"
+    "Tourism|Public Security|Oil|Planning|Science"
+)
+_TITLE_HEADS = "Minister|Secretary|Chancellor|President|Governor|Spokesman|Spokeswoman|Leader|General"
+_TITLE_BEFORE_NAME_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?P<former>former|ex-|then|then-|outgoing|incoming|new|late)\s+)?"
+    rf"(?P<title>(?:(?:{_TITLE_MODIFIERS})\s+){{1,3}}(?:{_TITLE_HEADS}))"
+    rf"[ \t]+(?P<name>\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+){{0,2}})",
+    regex.V1,
+)
+
+
+class TitleInconsistent(Rule):
+    code = "NL403"
+    name = "title-inconsistent"
+    severity = Severity.WARNING
+    summary = 'One person given two conflicting titles ("Foreign Minister" ... "Defence Minister").'
+    docs = """
+## What it does
+Reads the titles written before a person's name ("Foreign Minister Wang Yi",
+"Home Secretary Charles Clarke") and finds one person given two different titles of
+the same kind: "Foreign Minister Wang Yi" and later "Defence Minister Wang Yi". The
+less frequent title is reported, pointing to the other. Titles of different kinds
+("Labour leader", "Prime Minister") can both be true and are not compared; nor is a
+title marked "former" or "then". A title before a surname alone is matched to the
+full name only when one person in the article has that surname.
+
+## Why is this bad?
+A wrong title misinforms the reader about who said or did what, and it is the kind of
+error a correction column has to fix.
+
+## Example
+```text
+Wang arrives in Moscow
+
+Foreign Minister Wang Yi landed in Moscow on Monday.
+
+Defence Minister Wang Yi will meet his counterpart on Tuesday.
+```
+
+## Use instead
+```text
+Wang arrives in Moscow
+
+Foreign Minister Wang Yi landed in Moscow on Monday.
+
+Foreign Minister Wang Yi will meet his counterpart on Tuesday.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        prose = doc.prose
+        found: list[tuple[str, str, Place]] = []  # (person, head word, place of title)
+        for m in _TITLE_BEFORE_NAME_RE.finditer(prose):
+            if m.group("former"):
+                continue
+            title = " ".join(m.group("title").split())
+            head = title.split()[-1]
+            name = m.group("name").split()
+            if name[-1] in _TITLE_WORDS_AFTER or any(w in HONORIFIC_WORDS for w in name):
+                continue
+            found.append((" ".join(strip_possessive(w) for w in name), head,
+                          Place(m.start("title"), m.end("title"), title)))
+        if len(found) < 2:
+            return
+        full_names = {p for p, _, _ in found if " " in p}
+        full_names |= {m.name_text for m in name_mentions(doc) if len(m.name) >= 2 and m.person_like}
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for full in full_names:
+            by_surname[full.split()[-1]].add(full)
+        groups: dict[tuple[str, str], dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        for person, head, place in found:
+            if " " not in person:
+                candidates = by_surname.get(person, set())
+                if len(candidates) != 1:
+                    continue
+                person = next(iter(candidates))
+            groups[(person, head)][place.form.casefold()].append(place)
+        for (person, head), by_title in groups.items():
+            if len(by_title) < 2:
+                continue
+            keep, others = _minority(by_title)
+            first = by_title[keep][0]
+            for other in others:
+                for p in by_title[other]:
+                    yield Violation(
+                        p.start, p.end,
+                        f'{person} is "{p.form}" here but "{first.form}" on line '
+                        f"{_line(doc, first.start)}: use the right title in both places.",
+                    )
+
+
+_TITLE_WORDS_AFTER = frozenset("Minister Secretary President Office Department Ministry".split())
+HONORIFIC_WORDS = frozenset("Minister Secretary".split())
+
+
+# -------------------------------------------------------------------- capitalization
+
+_CAP_MIN_WORDS = 2
+
+
+class CapitalizationInconsistent(Rule):
+    code = "NL404"
+    name = "capitalization-inconsistent"
+    severity = Severity.WARNING
+    summary = 'A multi-word proper name capitalised two ways ("Belt and Road Forum" ... "forum").'
+    fixable = True
+    docs = """
+## What it does
+Finds a proper name of two or more words capitalised one way in one place and
+another way elsewhere in the article: "Belt and Road Forum" and "Belt and Road
+forum", "Labour Party" and "Labour party". Only names that keep a capital on their
+first word in both forms are compared, so a title before a name ("Prime Minister
+Tony Blair") and the same words used as a description ("the prime minister") are
+left alone; a capital that merely opens a sentence is not counted. The less frequent
+casing is reported and can be fixed to the other.
+
+## Why is this bad?
+Capitalisation tells the reader what is a name; writing one name two ways looks
+careless and can make the reader wonder whether two things are meant.
+
+## Example
+```text
+Putin to attend forum
+
+Putin will attend the third Belt and Road Forum in October.
+
+He attended the first Belt and Road forum in 2017.
+```
+
+## Use instead
+```text
+Putin to attend forum
+
+Putin will attend the third Belt and Road Forum in October.
+
+He attended the first Belt and Road Forum in 2017.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        prose = doc.prose
+        headline = doc.headline
+        candidates: dict[str, str] = {}
+        for m in name_mentions(doc, CONNECTORS):
+            if headline is not None and headline.start <= m.start < headline.end:
+                continue
+            words = list(m.words)
+            if m.sentence_initial:
+                words = words[1:]
+            while words and not words[0].text[:1].isupper():
+                words = words[1:]
+            caps = [w for w in words if w.text[:1].isupper()]
+            if len(caps) < _CAP_MIN_WORDS:
+                continue
+            text = " ".join(w.text for w in words)
+            candidates.setdefault(text.casefold(), text)
+        if not candidates:
+            return
+        # Every occurrence of each candidate, whatever its casing, in one pass.
+        pattern = _phrase_pattern(tuple(sorted(candidates)))
+        groups: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        for m in pattern.finditer(prose):
+            found = m.group()
+            key = " ".join(found.split()).casefold()
+            if key not in candidates:
+                continue
+            if headline is not None and headline.start <= m.start() < headline.end:
+                continue
+            words = found.split()
+            if found.isupper():
+                continue  # SHOUTED for emphasis, not a second casing of the name
+            if not words[0][:1].isupper():
+                continue  # "the belt and road": a description, not the name
+            form = " ".join(words)
+            if all(w.islower() for w in words[1:]) and is_sentence_initial(prose, m.start()):
+                continue  # "Human rights groups ..." opening a sentence: a description
+            groups[key][form].append(Place(m.start(), m.end(), form))
+        for key, by_form in groups.items():
+            if len(by_form) < 2:
+                continue
+            keep, others = _minority(by_form)
+            first = by_form[keep][0]
+            for other in others:
+                if _only_first_differs(keep, other):
+                    continue
+                for p in by_form[other]:
+                    replacement = _respace(doc.text[p.start : p.end], keep)
+                    yield Violation(
+                        p.start, p.end,
+                        f'"{other}" is capitalised "{keep}" on line {_line(doc, first.start)}: '
+                        f"write it one way.",
+                        Fix(p.start, p.end, replacement, title=f'Write "{keep}"')
+                        if replacement is not None else None,
+                    )
+
+
+def _only_first_differs(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    return wa[1:] == wb[1:]
+
+
+def _respace(original: str, form: str) -> str | None:
+    """``form`` with the original's spacing (a line break stays a line break)."""
+    parts = regex.split(r"(\s+)", original)
+    words = form.split()
+    if len(parts[::2]) != len(words):
+        return None
+    parts[::2] = words
+    return "".join(parts)
+
+
+_PHRASE_CACHE: dict[tuple[str, ...], "regex.Pattern[str]"] = {}
+
+
+def _phrase_pattern(keys: tuple[str, ...]) -> "regex.Pattern[str]":
+    alternatives = sorted(
+        (r"[ \t]*\n?[ \t]*".join(regex.escape(w) for w in k.split()) for k in keys),
+        key=len, reverse=True,
+    )
+    return regex.compile(
+        r"(?<![\p{L}\p{N}'’-])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}'’-])",
+        regex.IGNORECASE | regex.V1,
+    )
+
+
+# ------------------------------------------------------------------------ spelling
+
+# British and American spellings of one word family: (British, American) stems with
+# the endings both take. Only whole lower-case words are compared: "Department of
+# Defense" and "Pearl Harbor" are names, and names keep their own spelling.
+_ISE_STEMS = """real recogn organ critic apolog emphas summar categor character legal
+    modern normal privat minim maxim priorit stabil subsid industrial capital
+    central decentral neutral revital mobil author final special civil hospital
+    jeopard harmon computer energ fertil standard victim global familiar optim
+    util commercial naturaliz national sympath scrutin agon antagon terror
+    memorial monopol polar sensit destabil marginal penal visual""".split()
+_ISE_ENDINGS = (("ise", "ize"), ("ises", "izes"), ("ised", "ized"), ("ising", "izing"),
+                ("isation", "ization"), ("isations", "izations"), ("iser", "izer"),
+                ("isers", "izers"))
+_OUR_STEMS = """colo favo hono behavio neighbo labo harbo rumo humo vigo endeavo flavo
+    armo odo savo glamo tumo vapo""".split()
+_OUR_ENDINGS = (("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"),
+                ("ourite", "orite"), ("ourites", "orites"), ("ourable", "orable"),
+                ("ourhood", "orhood"), ("ourful", "orful"), ("ourers", "orers"),
+                ("ourer", "orer"), ("ourism", "orism"))
+_LL_STEMS = """travel cancel label model fuel counsel signal total channel level
+    marshal tunnel equal dial duel jewel libel pencil rival shovel""".split()
+_LL_ENDINGS = (("led", "ed"), ("ling", "ing"), ("ler", "er"), ("lers", "ers"))
+_PAIRS = """defence defense|offence offense|pretence pretense|centre center|centres centers|
+    centred centered|theatre theater|theatres theaters|metre meter|metres meters|
+    litre liter|litres liters|fibre fiber|calibre caliber|sombre somber|spectre specter|
+    analyse analyze|analysed analyzed|analysing analyzing|paralyse paralyze|
+    paralysed paralyzed|catalogue catalog|aluminium aluminum|jewellery jewelry|
+    manoeuvre maneuver|manoeuvres maneuvers|pyjamas pajamas|sceptic skeptic|
+    sceptical skeptical|scepticism skepticism|plough plow|mould mold|moustache mustache|
+    fulfil fulfill|enrol enroll|instalment installment|kerb curb|grey gray|
+    tyre tire|tyres tires|cheque check|cheques checks|storey story|storeys stories|
+    programme program|programmes programs|ageing aging|oestrogen estrogen|
+    anaesthetic anesthetic|paediatric pediatric|foetus fetus|diarrhoea diarrhea|
+    leukaemia leukemia|haemorrhage hemorrhage|encyclopaedia encyclopedia|
+    whisky whiskey|yoghurt yogurt|draught draft|gaol jail|cosy cozy|
+    practise practice|licence license""".replace("\n", " ")
+# Pairs that are not a variety mix in British copy: both forms are British words
+# with different meanings ("check", "story", "tire", "draft", "practice", "license",
+# "program" of a computer, "whiskey" of Ireland, "curb" as a verb).
+_NOT_A_MIX = frozenset("""cheque cheques storey storeys tyre tyres kerb draught practise
+    licence programme programmes whisky ageing""".split())
+
+
+def _spelling_table() -> dict[str, tuple[str, str, str]]:
+    """word -> (family, variety, the same word in the other variety)."""
+    table: dict[str, tuple[str, str, str]] = {}
+
+    def add(british: str, american: str) -> None:
+        if british in _NOT_A_MIX or british == american:
+            return
+        table[british] = (british, "British", american)
+        table[american] = (british, "American", british)
+
+    for stem in _ISE_STEMS:
+        for b, a in _ISE_ENDINGS:
+            add(stem + b, stem + a)
+    for stem in _OUR_STEMS:
+        for b, a in _OUR_ENDINGS:
+            add(stem + b, stem + a)
+    for stem in _LL_STEMS:
+        for b, a in _LL_ENDINGS:
+            add(stem + b, stem + a)
+    for pair in _PAIRS.split("|"):
+        b, a = pair.split()
+        add(b, a)
+    # Words that exist in both varieties with another meaning.
+    for word in ("humor", "labor", "rumor", "savor", "ardor", "meter", "meters",
+                 "center", "mold", "story", "check", "modeler"):
+        pass
+    return table
+
+
+_SPELLINGS = _spelling_table()
+_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}'’-])", regex.V1)
+
+
+class SpellingInconsistent(Rule):
+    code = "NL405"
+    name = "spelling-inconsistent"
+    severity = Severity.WARNING
+    summary = 'British and American spellings of one word mixed in one article ("defence" ... "defense").'
+    fixable = True
+    docs = """
+## What it does
+Finds a word spelled the British way in one place and the American way in another
+in the same article: "defence" and "defense", "organise" and "organize",
+"travelled" and "traveled", "colour" and "color". The less frequent spelling is
+reported and can be fixed to the other. Names keep their own spelling ("Department
+of Defense", "Pearl Harbor"), so only lower-case words are compared; pairs that are
+two British words with different meanings ("cheque"/"check", "storey"/"story",
+"practise"/"practice") are left alone.
+
+## Why is this bad?
+A house writes one variety of English. A mix usually means copy was merged from two
+sources, and the odd spelling looks like a typo to the reader.
+
+## Example
+```text
+Budget talks
+
+The defence budget will rise next year.
+
+Critics said the defense review came too late.
+```
+
+## Use instead
+```text
+Budget talks
+
+The defence budget will rise next year.
+
+Critics said the defence review came too late.
+```
+"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        families: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        words: dict[str, str] = {}
+        for t in doc.tokens:
+            entry = _SPELLINGS.get(t.text)
+            if entry is None:
+                continue
+            family, variety, _ = entry
+            families[family][variety].append(Place(t.start, t.end, t.text))
+        for family, by_variety in families.items():
+            if len(by_variety) < 2:
+                continue
+            keep, others = _minority(by_variety)
+            first = by_variety[keep][0]
+            for other in others:
+                for p in by_variety[other]:
+                    to = _SPELLINGS[p.form][2]
+                    yield Violation(
+                        p.start, p.end,
+                        f'{other} spelling "{p.form}" in an article that writes '
+                        f'"{first.form}" ({keep}, line {_line(doc, first.start)}): write "{to}".',
+                        Fix(p.start, p.end, to, title=f'Write "{to}"'),
+                    )
+
+
+RULES = (NameInconsistent, NumberInconsistent, TitleInconsistent,
+         CapitalizationInconsistent, SpellingInconsistent)
