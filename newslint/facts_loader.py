@@ -298,6 +298,9 @@ class _Sheet:
     name: str | None = None
     date: _dt.date | None = None
     entries: dict[str, list[tuple[object, _Section | None]]] = field(default_factory=dict)
+    # Every entry's name, parsed or not, so a duplicate is reported even beside an
+    # entry with another problem.
+    names: dict[str, list[tuple[str, _Section | None]]] = field(default_factory=dict)
     layout: _Layout | None = None
 
 
@@ -376,6 +379,8 @@ def _read_sheet(path: str, kinds: Mapping[str, FactKind], errors: list[FactSheet
             line = layout.line_of(section, None, top)
             source_ = Source(path, top, line, _norm_space(name) if name else None)
             label = f'"{name}"' if name else f"entry {index + 1}"
+            if isinstance(entry.get("name"), str) and isinstance(kind, TableKind):
+                sheet.names.setdefault(top, []).append((entry["name"], section))
             try:
                 obj = kind.parse(entry, source_)
             except EntryErrors as exc:
@@ -404,24 +409,27 @@ def _cross_checks(
         names_of = getattr(kind, "names", None)
         if names_of is None:
             continue
-        seen: dict[str, Source | str] = {}
+        seen: dict[str, str] = {}
         for sheet in sheets:
-            for obj, section in sheet.entries.get(table, []):
-                for name in names_of(obj):
-                    folded = _norm_space(name).casefold()
-                    where = f"{sheet.path}:{_line(sheet, section, 'name', table)}"
-                    if folded in seen:
-                        errors.append(
-                            FactSheetError(
-                                f'"{name}" is listed twice in [[{table}]] (first at {seen[folded]}); '
-                                "merge the two entries",
-                                path=sheet.path,
-                                line=_line(sheet, section, "name", table),
-                                key=f"{table}.name",
-                            )
-                        )
-                    else:
-                        seen[folded] = where
+            if isinstance(kind, TableKind):
+                named = sheet.names.get(table, [])
+            else:
+                named = [(n, sec) for obj, sec in sheet.entries.get(table, []) for n in names_of(obj)]
+            for name, section in named:
+                folded = _norm_space(name).casefold()
+                line = _line(sheet, section, "name", table)
+                if folded not in seen:
+                    seen[folded] = f"{sheet.path}:{line}"
+                    continue
+                errors.append(
+                    FactSheetError(
+                        f'"{name}" is listed twice in [[{table}]] (first at {seen[folded]}); '
+                        "merge the two entries",
+                        path=sheet.path,
+                        line=line,
+                        key=f"{table}.name",
+                    )
+                )
     # A wrong spelling equal to a right one (of any person or term) would flag the
     # house spelling itself.
     right: dict[str, str] = {}

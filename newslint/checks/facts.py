@@ -240,6 +240,12 @@ _QUALIFIER_RE = re.compile(
 _ANAPHORIC_PAIR_RE = re.compile(r"(?:^|\W)(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 _DEFAULT_TOLERANCE = 0.1
+# The sentence after one naming the subject is checked only when it opens by referring
+# back to it ("It has 500 members"); "Police said 40 officers..." is about someone else.
+_REFERS_BACK_RE = re.compile(
+    r"[\"“‘']?(?:It|Its|It's|It’s|They|Their|These|Those|This|All|Both|Altogether|In total|"
+    r"Of (?:these|those|them|its|their))\b"
+)
 
 
 def _consistent(claimed: float, qualifier: str | None, value: int, tolerance: float) -> bool:
@@ -273,7 +279,8 @@ class CountMismatch(Rule):
     docs = """
 ## What it does
 In a sentence that names one of a count's `about` subjects, or in the sentence after
-one, finds a number followed by one of the count's `nouns` ("124 member states")
+one when that sentence opens by referring back ("It has...", "Its...", "They...",
+"Of these..."), finds a number followed by one of the count's `nouns` ("124 member states")
 that disagrees with the sheet's `value`. Numbers may be digits ("123", "1,200"),
 words ("one hundred and twenty-three", "two dozen") or mixed ("1.2 million").
 
@@ -330,9 +337,10 @@ nouns = ["member states", "members", "countries"]
             i = bisect.bisect_right(starts, offset) - 1
             if i < 0:
                 continue
-            for j in (i, i + 1):
-                if j < len(sentences):
-                    todo.setdefault(j, {})[id(count)] = count
+            todo.setdefault(i, {})[id(count)] = count
+            after = i + 1
+            if after < len(sentences) and _REFERS_BACK_RE.match(prose, sentences[after].start):
+                todo.setdefault(after, {})[id(count)] = count
         for i in sorted(todo):
             sentence = sentences[i]
             text = prose[sentence.start : sentence.end]
