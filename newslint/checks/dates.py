@@ -86,6 +86,37 @@ def _events_by_sentence(doc: Document, ctx: Context) -> dict[Span, list[tuple[in
     return out
 
 
+# Words that may stand between an event's name and the date or weekday it is given,
+# when that date is the event's own: "the talks will open in Moscow on Friday", "the
+# summit, held from 16 to 18 October". Any other word ("announced", "shown", "he")
+# means the date belongs to something else in the sentence, and the pair is skipped.
+_LINKING_WORDS = frozenset(
+    """on in at the a an of from between to and will would shall is are was were be been
+    being has have had due set expected scheduled planned held hold holds holding take
+    takes took taking taken place open opens opened opening begin begins began begun
+    beginning start starts started starting end ends ended ending close closes closed
+    closing run runs ran running continue continues continued resume resumes resumed
+    convene convenes convened meet meets met which that this its their annual""".split()
+)
+_GAP_WORD_RE = regex.compile(r"[\p{L}\p{N}'’\-]+|[^\s\p{L}\p{N}]")
+_EVENT_NEAR = 40  # characters between an event's name and its date: one clause
+
+
+def _attached(prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of one clause are close and joined only by linking words."""
+    start, end = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+    if end - start > _EVENT_NEAR:
+        return False
+    for token in _GAP_WORD_RE.findall(prose, start, max(start, end)):
+        if token in ",()":
+            continue
+        if token[0].isupper() and token[0].isalpha():
+            continue  # a place or a name: "in Beijing", "(SSCC)"
+        if token.lower() not in _LINKING_WORDS:
+            return False
+    return True
+
+
 def _event_days(event: Event) -> tuple[_dt.date, _dt.date]:
     assert event.start is not None
     return event.start, event.end or event.start
@@ -109,10 +140,12 @@ sheet or `--date`), and is flagged only when the weekday fits it in no year with
 twelve months of that date (copy in January announces "Saturday 20 August" for the
 summer); with no article date such a date is left alone.
 
-With a fact sheet, it also reads a bare weekday ("on Tuesday") in a sentence naming a
-sheet event: counted from the article's date, forwards for the future tense ("will"),
-backwards for the past ("said", "held"), either way otherwise, the weekday must land on
-one of the event's days. A sentence that also gives a date is left to `date-mismatch`.
+With a fact sheet, it also reads a bare weekday ("on Tuesday") given to a sheet event
+("the security talks will open on Tuesday": joined to the event's name by linking words
+only, as in `date-mismatch`): counted from the article's date, forwards for the future
+tense ("will"), backwards for the past ("said", "held"), either way otherwise, the
+weekday must land on one of the event's days. A sentence that also gives a date is left
+to `date-mismatch`; without an article date the weekday is left alone.
 
 ## Why is this bad?
 Weekdays and dates are typed separately and checked by nobody; a reader who sees both
@@ -179,13 +212,17 @@ The talks opened in Moscow on Monday, Sept. 18, 2023, the ministry said.
             for m in mentions:
                 if m.kind != "weekday" or m.relative != "on" or m.weekday is None:
                     continue
+                near = [(hs, he, evs) for hs, he, evs in named
+                        if _attached(doc.prose, (hs, he), (m.start, m.end))]  # fmt: skip
+                if not near:
+                    continue
                 candidates = _counted_days(reference, m.weekday, _tense(text))
-                spans = [_event_days(e) for _, _, evs in named for e in evs]
+                spans = [_event_days(e) for _, _, evs in near for e in evs]
                 if any(s <= c <= e for c in candidates for s, e in spans):
                     continue
                 if any((e - s).days >= 6 for s, e in spans):
                     continue  # an event of a week or more has every weekday
-                event = named[0][2][0]
+                event = near[0][2][0]
                 start, end = _event_days(event)
                 assert m.weekday_span is not None
                 ws, we = m.weekday_span
@@ -362,13 +399,10 @@ _ATTRIBUTED_RE = regex.compile(
     r"|confirmed|revealed)\b[\s,]*(?:on|in)?\s*$",
     regex.IGNORECASE,
 )
-_EVENT_NEAR = 40  # characters between an event's name and its date: one clause
-
-
-def _fits_event(m: DateMention, event: Event, reference: _dt.date | None) -> bool | None:
+def _fits_event(m: DateMention, event: Event) -> bool | None:
     """Whether the mention agrees with the event's days (None: cannot tell)."""
     start, end = _event_days(event)
-    ref = reference or start
+    ref = start  # a date without a year is read in the year nearest the event
     if m.kind == "date" and m.first is not None:
         day = resolve_date(m.first, ref)
         return None if day is None else start <= day <= end
@@ -397,11 +431,12 @@ class DateMismatch(Rule):
 ## What it does
 Finds a fact-sheet event (its `name` or an `also` form) given a date, a date range or
 a month ("in March") that does not fall within the event's `start` and `end`. The date
-checked is the one nearest the event's name in the same sentence, within a few words; a
-date introduced by a statement verb ("said on 3 March") belongs to the statement and is
-skipped. A date without a year takes the year nearest the article's date, or, when the
-article has none, the year nearest the event. When a sentence names several events, the
-date must fit one of them.
+checked is the one nearest the event's name in the same sentence, and only when the
+words between them link the two ("the summit, held from 16 to 18 October", "the forum
+will open in Beijing on Oct. 17"); a date that belongs to another verb ("the election
+will be announced on Monday", "Xi said on 3 March") is left alone. A date without a
+year is read in the year nearest the event, so only its day and month are compared.
+When a sentence names several events, the date must fit one of them.
 
 ## Why is this bad?
 Event dates are the facts readers act on. The fact sheet holds the verified dates; copy
@@ -429,7 +464,6 @@ end = 2023-10-18
         events = _events_by_sentence(doc, ctx)
         if not events:
             return
-        reference = context_date(doc, ctx)
         mentions = _mentions_by_sentence(doc)
         for sentence, named in events.items():
             dated = [
@@ -443,11 +477,11 @@ end = 2023-10-18
             chosen: dict[int, DateMention] = {}
             for hs, he, _ in named:
                 nearest = min(dated, key=lambda m: _distance(m.start, m.end, hs, he))
-                if _distance(nearest.start, nearest.end, hs, he) <= _EVENT_NEAR:
+                if _attached(doc.prose, (hs, he), (nearest.start, nearest.end)):
                     chosen[nearest.start] = nearest
             all_events = [e for _, _, evs in named for e in evs]
             for m in chosen.values():
-                verdicts = [_fits_event(m, e, reference) for e in all_events]
+                verdicts = [_fits_event(m, e) for e in all_events]
                 if any(v is None or v for v in verdicts):
                     continue
                 event = all_events[0]
