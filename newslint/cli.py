@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     facts = sub.add_parser("facts", help="fact sheet tools")
     facts_sub = facts.add_subparsers(dest="facts_command", parser_class=_Parser, metavar="ACTION")
+    sub.add_parser("server", help="the language server for editors (LSP over stdio)")
     check = facts_sub.add_parser("check", help="validate fact sheets")
     check.add_argument("files", nargs="+", metavar="FILE")
     return parser
@@ -109,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_explain(args, out)
         if args.command == "facts":
             return cmd_facts(args, out, err)
+        if args.command == "server":
+            return cmd_server(args)
         build_parser().print_help(out)
         return EXIT_FAILED
     except NewslintError as e:
@@ -294,3 +297,15 @@ def cmd_facts(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         else:
             out.write(f"{path}: {summary}\n")
     return status
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    """The language server; pygls is an optional dependency (the ``lsp`` extra)."""
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        raise UsageError("the language server needs pygls: pip install 'newslint[lsp]'")
+    from newslint.lsp.server import serve
+
+    serve()
+    return EXIT_OK
