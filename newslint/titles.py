@@ -174,6 +174,8 @@ def title_before(
     while i >= 0:
         word = toks[i][2]
         if not _word_ok(word, lex):
+            if word.lower() in ("a", "an"):
+                return None  # "how good a prime minister Brown will make": not a title
             break
         words.append(word)
         start = toks[i][0]

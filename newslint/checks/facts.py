@@ -195,6 +195,8 @@ titles = ["Foreign Minister", "top diplomat"]
                 continue
             if len({id(p) for p in index.people_named(hit.form)}) > 1:
                 continue  # "Wang" for two people: whose title is it?
+            if hit.role == "also" and _another_persons_name(prose, hit.start, hit.end):
+                continue  # "Andy Clarke" is not the sheet's Charles Clarke
             sentence = _sentence(doc, hit.start)
             found = title_before(prose, hit.start, sentence.start)
             if found is not None:
@@ -215,6 +217,29 @@ titles = ["Foreign Minister", "top diplomat"]
             f'"{title}" is not a title the fact sheet gives {person.name}; it lists '
             f"{_quote_list(person.titles)}{_where(person.source)}.",
         )
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’\-]*\.?)[ \t]*$")
+_WORD_AFTER_RE = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
+
+
+def _another_persons_name(prose: str, start: int, end: int) -> bool:
+    """Whether a short form (a surname) is part of someone else's name: a first name
+    or initial before it ("Andy Clarke", "John E. Kelly") or a surname after it
+    ("Howard Flight")."""
+    from newslint.titles import lexicon
+
+    lex = lexicon()
+    before = _WORD_BEFORE_RE.search(prose, max(0, start - 40), start)
+    if before:
+        word = before.group(1)
+        low = word.lower().rstrip(".")
+        if (word[:1].isupper() and not lex.is_head(word) and low not in lex.honorifics
+                and low not in lex.modifiers and low not in lex.ranks
+                and not re.search(r"['’]s?$", word)):
+            return True
+    after = _WORD_AFTER_RE.match(prose, end)
+    return bool(after and after.group(1)[:1].isupper())
 
 
 def _closes_apposition(prose: str, end: int, sentence_end: int) -> bool:
