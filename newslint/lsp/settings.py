@@ -80,16 +80,17 @@ class Settings:
         except NewslintError as e:
             problems.append(f"configuration: {e}")
             config = Config(path=str(found) if found else None, root=folder)
+        registry = default_registry(config)
+        problems.extend(str(p) for p in registry.problems)
         facts = EMPTY_FACTS
         if config.facts:
             try:
                 from newslint.facts_loader import load_facts
 
-                facts = load_facts([str(p) for p in config.facts])
+                facts = load_facts([str(p) for p in config.facts],
+                                   kinds=list(registry.fact_kinds.values()))
             except NewslintError as e:
                 problems.append(f"fact sheet: {e}")
             except ImportError:
                 problems.append("fact sheets are not supported by this build")
-        registry = default_registry(config)
-        problems.extend(str(p) for p in registry.problems)
         return Setup(config, registry, active_rules(registry, config), facts, problems)

@@ -163,3 +163,19 @@ async def test_close_clears_diagnostics(client, tmp_path) -> None:
         lsp.TextDocumentIdentifier(uri=path.as_uri())))
     await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[path.as_uri()]) == []
+
+
+async def test_fact_sheets_are_picked_up_and_reloaded(client, tmp_path) -> None:
+    (tmp_path / "newslint.toml").write_text('facts = ["story.facts.toml"]\n')
+    sheet = tmp_path / "story.facts.toml"
+    sheet.write_text('[[person]]\nname = "Sergey Lavrov"\nwrong = ["Sergei Lavrov"]\n')
+    await _start(client, tmp_path)
+    path = tmp_path / "a.txt"
+    text = "Talks\n\nSergei Lavrov arrived on Monday.\n"
+    [d] = await _open(client, path, text)
+    assert d.code == "NL201" and d.range.start == lsp.Position(2, 0)
+    sheet.write_text('[[person]]\nname = "Sergei Lavrov"\nwrong = ["Sergey Lavrov"]\n')
+    assert await _change(client, path, 2, text + "\n") == []
+    sheet.write_text('[[person]]\nname = "Sergei Lavrov"\nwrong = ["Sergey Lavrov"]\nbad = 1\n')
+    [d] = await _change(client, path, 3, text)
+    assert "fact sheet" in d.message and "bad" in d.message
