@@ -24,20 +24,39 @@ if TYPE_CHECKING:
 # A dateline opens a line near the top: a place (often in capitals, perhaps with a
 # region), a comma, a date, perhaps the agency in brackets, then a dash.
 _DATELINE_RE = regex.compile(
-    r"^[ \t]*\p{Lu}[\p{L}.'’ \-]{1,40}?(?:,[ \t]*\p{Lu}[\p{L}.'’ \-]{1,30}?)?,[ \t]*"
-    r"(?P<date>[^\n()–—]{4,40}?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]",
-    regex.MULTILINE,
+    r"[ \t]*\p{Lu}[\p{L}.'’ \-]{1,40}?(?:,[ \t]*\p{Lu}[\p{L}.'’ \-]{1,30}?)?,[ \t]*"
+    r"(?P<date>[^\n()–—]{4,40}?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]"
 )
-_HEAD_CHARS = 800  # a dateline is in the first lines, after any headline
+_HEAD_LINES = 6  # a dateline opens one of the first lines of text, after any headline
+_DASHES = ("-", "–", "—")
 
 
 def _dateline(doc: "Document") -> tuple["DateMention", int, int] | None:
-    head = doc.prose[:_HEAD_CHARS]
-    for m in _DATELINE_RE.finditer(head):
-        mention = parse(m.group("date").rstrip(" ,"))
-        if mention is not None and mention.kind == "date" and mention.first is not None:
-            return mention, m.start("date"), m.start("date") + mention.end
-    return None
+    """The dateline's date mention and where it is (cached on the document)."""
+    cached = doc.__dict__.get("_newslint_dateline", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    found = None
+    prose = doc.prose
+    start = 0
+    seen = 0  # lines with text: blanked front matter does not count
+    while seen < _HEAD_LINES:
+        end = prose.find("\n", start)
+        end = len(prose) if end < 0 else end
+        line = prose[start : min(end, start + 160)]
+        seen += bool(line.strip())
+        if "," in line and any(d in line for d in _DASHES) and line.lstrip()[:1].isupper():
+            m = _DATELINE_RE.match(prose, start, min(end, start + 160))
+            if m is not None:
+                mention = parse(m.group("date").rstrip(" ,"))
+                if mention is not None and mention.kind == "date" and mention.first is not None:
+                    found = (mention, m.start("date"), m.start("date") + mention.end)
+                    break
+        if end >= len(prose):
+            break
+        start = end + 1
+    doc.__dict__["_newslint_dateline"] = found
+    return found
 
 
 def dateline_span(doc: "Document") -> tuple[int, int] | None:

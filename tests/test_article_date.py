@@ -48,3 +48,11 @@ def test_order_front_matter_dateline_sheet_fallback() -> None:
     assert article_date(doc("LONDON (Reuters) - x"), SHEET, FALLBACK) == SHEET.date
     assert article_date(doc("LONDON (Reuters) - x"), Facts(), FALLBACK) == FALLBACK
     assert article_date(doc("LONDON (Reuters) - x"), None, None) is None
+
+
+def test_dateline_after_front_matter() -> None:
+    from newslint.parsers.markdown import MarkdownParser
+
+    text = "---\ntitle: Talks\nauthor: A. Writer\ndesk: world\ntags: [a, b]\nx: 1\ny: 2\n---\n\n# Talks\n\nMOSCOW, Sept. 18, 2023 (AP) - The talks began.\n"
+    doc = MarkdownParser().parse(text, "story.md")
+    assert dateline_date(doc) == dt.date(2023, 9, 18)

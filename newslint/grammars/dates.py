@@ -78,7 +78,7 @@ _YEAR_RE = (
 _ISO_RE = r"([12][0-9]{3})-([01][0-9])-([0-3][0-9])(?![0-9])"
 _DASH_RE = r"[-–—]|(?:to|until|till|through|thru)(?![A-Za-z])"
 _REL_RE = r"(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)(?![A-Za-z])"
-_UNIT_RE = r"(?:weekend|week|month|year)(?![A-Za-z])"
+_UNIT_RE = r"(?:weekend|week|month)(?![A-Za-z])"  # "last year" dates nothing a rule checks
 
 # ---------------------------------------------------------------------------------
 # The cheap scan.
@@ -94,7 +94,7 @@ _WORD_ANCHOR_RE = re.compile(
 _ABBR_WEEKDAY_SET = frozenset(_ABBR_WEEKDAYS)
 _ISO_ANCHOR_RE = re.compile(r"-[01][0-9]-[0-3][0-9](?![0-9])")
 _ISO_YEAR_RE = re.compile(r"(?<![0-9])[12][0-9]{3}$")
-_UNIT_ANCHOR_RE = re.compile(r"(?:weekend|week|month|year)(?![A-Za-z])")
+_UNIT_ANCHOR_RE = re.compile(r"(?:weekend|week|month)(?![A-Za-z])")
 _REL_BEFORE_RE = re.compile(r"(?<![A-Za-z])%s\s+$" % _REL_RE)
 _LEFT_TOKEN = (
     r"(?:(?<![\p{L}\p{N}])(?:[Ff]rom|[Bb]etween|[Oo]n|[Ii]n|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming"
@@ -356,23 +356,52 @@ _PREP_RE = (
     r"(?:[Mm]id-|(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Ll]ate|[Ee]arly|[Mm]id"
     r"|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)(?![A-Za-z]))"
 )
-# A span whose only digits are years can hold only the grammar's word forms ("on
-# Monday", "in March", "September 2023", "next week"); this regex reads them the same
-# way (tests hold the two to the same answers) at a fraction of the cost.
+# Most spans hold one simple form: a single date ("Monday, Sept. 18", "5 May 2005"), a
+# month ("in March"), a weekday or a relative word. This regex reads those exactly as
+# the grammar does (tests and the bench hold the two to the same answers) at a tenth of
+# the cost; the grammar reads every span with a range, "between", brackets or ISO.
 _DAY_DIGIT_RE = re.compile(r"(?<![0-9])(?!%s)[0-9]" % _YEAR_RE)
+# What only the grammar reads: ranges, "between", a weekday in brackets, ISO dates.
+_NEEDS_GRAMMAR_RE = re.compile(
+    r"[-–—(]|(?<![A-Za-z])(?:to|until|till|through|thru|and|[Bb]etween)(?![A-Za-z])"
+)
 _SIMPLE_FORMS_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?P<prep>%s)\s*(?P<m1>%s)(?:[ \t]*(?P<y>%s))?|(?P<m1b>%s)[ \t]*(?P<yb>%s)"
-    r"|(?P<rel>%s)\s*(?P<unit>%s)|(?:(?P<wrel>%s)\s*)?(?P<wd>%s))"
-    % (_PREP_RE, _FULL_MONTH_RE, _YEAR_RE, _MONTH_RE, _YEAR_RE, _REL_RE, _UNIT_RE, _REL_RE,
-       _FULL_WEEKDAY_RE)
+    r"(?<![\w.])(?:"
+    # a single date, perhaps after a weekday: "Monday, Sept. 18", "on 5 May 2005"
+    r"(?:(?:[Oo]n(?![A-Za-z])\s*)?(?P<swd>%(wd)s)\s*,?\s*|(?:[Ff]rom(?![A-Za-z])\s*)?)"
+    r"(?:(?P<um>%(month)s)\s*(?P<ud>%(day)s)(?:(?:\s*,)?[ \t]*(?P<uy>%(year)s))?"
+    r"|(?:[Tt]he(?![A-Za-z])\s*)?(?P<kd>%(day)s)\s*(?:of(?![A-Za-z])\s*)?(?P<km>%(month)s)"
+    r"(?:[ \t]*(?P<ky>%(year)s))?)"
+    # a month: "in March", "September 2023"
+    r"|(?P<prep>%(prep)s)\s*(?P<m1>%(full_month)s)(?:[ \t]*(?P<y>%(year)s))?"
+    r"|(?P<m1b>%(month)s)[ \t]*(?P<yb>%(year)s)"
+    # relative words: "next week", "on Monday", "last Friday"
+    r"|(?P<rel>%(rel)s)\s*(?P<unit>%(unit)s)|(?:(?P<wrel>%(rel)s)\s*)?(?P<wd>%(full_wd)s))"
+    % dict(wd=_WEEKDAY_RE, month=_MONTH_RE, day=_DAY_RE, year=_YEAR_RE, prep=_PREP_RE,
+           full_month=_FULL_MONTH_RE, rel=_REL_RE, unit=_UNIT_RE, full_wd=_FULL_WEEKDAY_RE)
 )  # fmt: skip
+
+
+_CONTEXT = 32
 
 
 def _simple_forms(text: str, start: int, end: int) -> list[DateMention]:
     out = []
-    for m in _SIMPLE_FORMS_RE.finditer(text, start, end):
+    # Read a little past the span: what follows counts ("2000 GMT" is a time).
+    for m in _SIMPLE_FORMS_RE.finditer(text, start, end + _CONTEXT):
+        if m.start() >= end:
+            break
         where = dict(start=m.start(), end=m.end(), text=m.group())
-        if m.group("m1") or m.group("m1b"):
+        if m.group("ud") or m.group("kd"):
+            day = _int_of([m.group("ud") or m.group("kd")])
+            month = _month_of([m.group("um") or m.group("km")])
+            year = m.group("uy") or m.group("ky")
+            wd = m.group("swd")
+            out.append(DateMention(**where, kind="date",
+                                   first=PartialDate(month, day, int(year) if year else None),
+                                   weekday=_weekday_of([wd]) if wd else None,
+                                   weekday_span=(m.start("swd"), m.end("swd")) if wd else None))  # fmt: skip
+        elif m.group("m1") or m.group("m1b"):
             prep = m.group("prep")
             year = m.group("y") or m.group("yb")
             first = PartialDate(_month_of([m.group("m1") or m.group("m1b")]), None,
@@ -397,12 +426,16 @@ def parse_span(
 
     The grammar reads ``text`` itself, so what follows the span still counts ("2000
     GMT" is a time, not a year); it is tried only where a word starts. A span with no
-    day digits is read by ``_SIMPLE_FORMS_RE`` instead, unless ``use_grammar`` (the
-    tests compare the two).
+    day digits, or with no range, "between", bracket or ISO date, is read by
+    ``_SIMPLE_FORMS_RE`` instead, unless ``use_grammar`` (the tests and
+    ``bench/date_spans.py`` compare the two).
     """
     if end is None:
         end = len(text)
-    if not use_grammar and _DAY_DIGIT_RE.search(text, start, end) is None:
+    if not use_grammar and (
+        _DAY_DIGIT_RE.search(text, start, end) is None
+        or _NEEDS_GRAMMAR_RE.search(text, start, end) is None
+    ):
         return _simple_forms(text, start, end)
     import pyparsing as pp
 

@@ -88,6 +88,11 @@ def test_not_dates(text: str) -> None:
     assert [m.text for m in find_dates(text) if m.kind in ("date", "range")] == []
 
 
+def test_last_year_dates_nothing() -> None:
+    assert parse("last year") is None
+    assert parse("this year") is None
+
+
 def test_a_time_is_not_a_year() -> None:
     (m,) = find_dates("Blackburn v Burnley, Tuesday, 1 March 2000 GMT")
     assert (m.text, m.first) == ("Tuesday, 1 March", P(3, 1))
@@ -114,7 +119,7 @@ def test_offsets_in_running_text() -> None:
 
 SIMPLE_SPANS = [
     "on Monday", "last Friday", "in March 2005", "September 2023", "next week and last month",
-    "in May", "Monday and Tuesday", "since January", "this year", "mid-October",
+    "in May", "Monday and Tuesday", "since January", "this weekend", "mid-October",
 ]  # fmt: skip
 
 
