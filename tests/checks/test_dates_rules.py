@@ -163,3 +163,13 @@ def test_feb_29_is_invalid_only_in_a_known_common_year() -> None:
 def test_duration_needs_one_length_and_one_range() -> None:
     text = "After a three-day delay and a two-week wait, talks run from 18 to 22 May.\n"
     assert found(text) == []
+
+
+def test_example_article_gives_its_planted_errors() -> None:
+    path = Path(__file__).resolve().parents[2] / "examples" / "dates-trade-talks.txt"
+    text = path.read_text(encoding="utf-8")
+    assert found(text) == [
+        ("weekday-mismatch", 7, 24, "Wednesday"),
+        ("duration-mismatch", 8, 1, "three-day"),
+        ("invalid-date", 11, 73, "April 31"),
+    ]
