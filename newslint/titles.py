@@ -21,7 +21,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Sequence
+from typing import Mapping, Sequence
 
 _DEMONYM_RE = re.compile(r"^[a-z]+(?:an|ese|ish|i|ch)$")
 _POSSESSIVE_RE = re.compile(r"^(?P<stem>.+?)['’]s?$")
@@ -37,6 +37,7 @@ class Lexicon:
     honorifics: frozenset[str]
     determiners: frozenset[str]
     places: frozenset[str]
+    synonyms: Mapping[str, str]  # word -> the form it is compared as
 
     def is_head(self, word: str) -> bool:
         w = word.lower().rstrip(".")
@@ -69,7 +70,7 @@ class Lexicon:
                 continue
             if self.is_place(word):
                 continue
-            out.append(low)
+            out.append(self.synonyms.get(low, low))
         return tuple(out)
 
 
@@ -77,8 +78,13 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = tomllib.loads(
         resources.files("newslint").joinpath("data/titles.toml").read_text(encoding="utf-8")
-    )["lexicon"]
-    return Lexicon(**{k: frozenset(w.lower() for w in data[k]) for k in Lexicon.__annotations__})
+    )
+    words = data["lexicon"]
+    synonyms = {v.lower(): k.lower() for k, vs in data.get("synonyms", {}).items() for v in vs}
+    return Lexicon(
+        **{k: frozenset(w.lower() for w in words[k]) for k in Lexicon.__annotations__ if k != "synonyms"},
+        synonyms=synonyms,
+    )
 
 
 def compatible(found: Sequence[str], titles: Sequence[str]) -> bool:

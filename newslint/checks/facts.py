@@ -322,7 +322,9 @@ What the words before a number claim, and so what is checked:
 The tolerance is 10% of the number; set it with the option `tolerance` (a fraction,
 e.g. `0.05`). Left alone: a year ("in 2002 member states..."), "the two"/"both"
 (a pair already named, not a count), and, in a sentence that states the right
-number, any other number (a part of the whole: "of the 123 members, 33 countries...").
+number, any other number (a part of the whole: "of the 123 members, 33 countries...");
+when the article states the right number in any checked sentence, a smaller exact
+number is taken to count a part too ("Ten countries joined the EU in May").
 
 ## Why is this bad?
 A count the desk has verified is easy to mistype or to take from an old story.
@@ -366,13 +368,27 @@ nouns = ["member states", "members", "countries"]
             after = i + 1
             if after < len(sentences) and _REFERS_BACK_RE.match(prose, sentences[after].start):
                 todo.setdefault(after, {})[id(count)] = count
+        stated = {id(c) for i, counts in todo.items() for c in counts.values()
+                  if self._states_value(prose[sentences[i].start : sentences[i].end], c, index)}
         for i in sorted(todo):
             sentence = sentences[i]
             text = prose[sentence.start : sentence.end]
             for count in todo[i].values():
-                yield from self._check_sentence(text, sentence.start, count, index, tolerance)
+                yield from self._check_sentence(text, sentence.start, count, index, tolerance,
+                                                stated)
 
-    def _check_sentence(self, text, base, count, index, tolerance) -> Iterable[Violation]:
+    @staticmethod
+    def _states_value(text: str, count: Count, index) -> bool:
+        """Whether ``text`` states the count's exact value before one of its nouns."""
+        for m in index.nouns_re(count).finditer(text):
+            found = cardinal_ending_at(text, m.start())
+            if found is not None and found[1] == count.value:
+                return True
+        return False
+
+    def _check_sentence(
+        self, text: str, base: int, count: Count, index, tolerance: float, stated: set[int]
+    ) -> Iterable[Violation]:
         claims = []
         for m in index.nouns_re(count).finditer(text):
             if m.start() and (text[m.start() - 1].isalnum()):
@@ -399,6 +415,8 @@ nouns = ["member states", "members", "countries"]
         for qstart, end, claimed, qualifier, _ in claims:
             if _consistent(claimed, qualifier, count.value, tolerance):
                 continue
+            if qualifier is None and id(count) in stated and claimed < count.value:
+                continue  # the article states the whole elsewhere: "Ten countries joined"
             found = " ".join(text[qstart:end].split())
             subject = count.about[0]
             if qualifier is None:
@@ -474,10 +492,13 @@ The ordinal may stand right before the name, before "round of", "edition of",
 "session of" and the like, or before up to two capitalised words ("the 18th
 China-Russia Strategic Security Consultations").
 
-Only an event that the sheets list once by that name or alias is checked. A sentence
-that names another year than the event's ("the first Belt and Road Forum in 2017")
-is about an earlier edition and is left alone; so are plurals ("the first two
-forums").
+Only an event that the sheets list once by that name or alias is checked. Left
+alone: a sentence that names another year than the event's ("the first Belt and
+Road Forum in 2017" is an earlier edition); plurals ("the first two forums"); an
+ordinal after "a", "his", "their" and the like, which counts someone's own
+occasions ("his first Oscars", "a first Six Nations win"); and an event name used
+as a modifier of a noun such as win, title, match, show ("the third Six Nations
+title" counts titles).
 
 ## Why is this bad?
 Which edition an event is, is a fact that readers check and that is easy to get
@@ -519,9 +540,13 @@ end = 2023-10-18
             start, value = found
             if value == event.ordinal:
                 continue
+            base = hit.start - len(before)
+            if _NOT_THE_EVENTS_RE.search(before, 0, start):
+                continue  # "a first Six Nations win", "his first Oscars": not the edition
+            if _ATTRIBUTIVE_RE.match(prose, hit.end):
+                continue  # "the third Six Nations title": counts titles, not editions
             if _other_year(prose[sentence.start : sentence.end], event):
                 continue
-            base = hit.start - len(before)
             written = before[start:].split()[0] if before[start:].split() else ""
             right = (ordinal_digits(event.ordinal) if written[:1].isdigit()
                      else ordinal_word(event.ordinal))
@@ -532,6 +557,22 @@ end = 2023-10-18
                 f"{event.name} is the {ordinal_word(event.ordinal)} ({ordinal_digits(event.ordinal)})"
                 f"{_where(event.source)}; write \"{right}\".",
             )
+
+
+# An ordinal after these counts someone's own occasions, not the event's editions.
+_NOT_THE_EVENTS_RE = re.compile(
+    r"(?:^|\W)(?:a|an|his|her|their|its|my|our|your|whose)\s+$", re.IGNORECASE
+)
+# An event name used as a modifier: the ordinal counts the noun after it.
+_ATTRIBUTIVE_RE = re.compile(
+    r"\s+(?:win|wins|victory|victories|defeat|defeats|loss|match|matches|game|games|start|"
+    r"starts|debut|title|titles|series|campaign|campaigns|show|nomination|nominations|"
+    r"appearance|appearances|outing|season|try|tries|cap|caps|trophy|crown|clash|fixture|"
+    r"fixtures|performance|goal|goals|point|points|success|triumph|record|hat-trick|"
+    r"award|awards|winner|winners|party|parties|ceremony|speech|host|hosting|session|sessions|"
+    r"round|rounds|day|days)\b",
+    re.IGNORECASE,
+)
 
 
 def _other_year(sentence: str, event: Event) -> bool:

@@ -166,6 +166,15 @@ def test_titles_left_alone(facts) -> None:
     assert found(GOOD_TITLES, facts) == []
 
 
+def test_synonyms_name_the_same_office(tmp_path: Path) -> None:
+    sheet = tmp_path / "s.toml"
+    sheet.write_text('[[person]]\nname = "Grace Okafor"\ntitles = ["port spokesperson", "Harbour boss"]\n',
+                     encoding="utf-8")
+    facts = load_facts([str(sheet)])
+    text = "Port spokesman Grace Okafor met Harbour chief Grace Okafor. Harbour chair Grace Okafor left.\n"
+    assert found(text, facts) == [("title-mismatch", 1, 61, "Harbour chair")]
+
+
 def test_deputy_is_a_different_office(facts) -> None:
     text = "Deputy Transport Minister Tomás Ó Riada spoke.\n"
     assert found(text, facts) == [("title-mismatch", 1, 1, "Deputy Transport Minister")]
@@ -213,6 +222,13 @@ def test_counts_left_alone(facts) -> None:
     assert found(GOOD_COUNTS, facts) == []
 
 
+def test_smaller_number_is_a_part_when_the_article_states_the_whole(facts) -> None:
+    text = "Unite has 412 members.\n\nUnite said 40 members joined in May, and 500 members voted.\n"
+    assert found(text, facts) == [("count-mismatch", 3, 42, "500 members")]
+    alone = "Unite said 40 members joined in May.\n"
+    assert found(alone, facts) == [("count-mismatch", 1, 12, "40 members")]
+
+
 def test_count_in_the_sentence_after_the_subject(facts) -> None:
     text = "Unite called the strike. It has 500 members in Dublin. Another 70 members live abroad.\n"
     assert found(text, facts) == [("count-mismatch", 1, 33, "500 members")]
@@ -256,6 +272,8 @@ The second Harbour Talks opened on Monday, the 2nd round of the harbour negotiat
 The first Harbour Talks in 2019 collapsed.
 On the third day of the Harbour Talks, both sides met.
 The first two Harbour Talks were short.
+It was his first Harbour Talks and a third Harbour Talks success for the union.
+The fourth Harbour Talks session ran late.
 """
 
 
