@@ -8,6 +8,7 @@ naming the file and the key. Paths in the file are relative to the file's folder
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -110,8 +111,8 @@ def _severity_table(value: Any) -> dict[str, Severity]:
             raise TypeError(f'a severity string for {k!r} ("error", "warning" or "info")')
         try:
             out[k] = Severity.parse(v)
-        except ValueError as e:
-            raise TypeError(f"{e} (for {k!r})") from None
+        except ValueError:
+            raise TypeError(f'"error", "warning" or "info" for {k!r}; unknown severity {v!r}') from None
     return out
 
 
@@ -206,17 +207,33 @@ def config_from_mapping(data: Mapping[str, Any], *, path: str | None, root: Path
 
 
 def _line_of(path: str | None, key: str) -> int | None:
-    """The line where ``key =`` first appears, for the error message."""
+    """The line where ``key =`` (or its table header, ``[key]``) first appears."""
     if not path:
         return None
+    headers = tuple(f"[{p}{key}{end}" for p in ("", "tool.newslint.") for end in ("]", "."))
     try:
-        for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        for i, line in enumerate(Path(path).read_text(encoding="utf-8-sig").split("\n"), 1):
             stripped = line.strip()
             if stripped.startswith(key) and stripped[len(key):].lstrip().startswith("="):
+                return i
+            if stripped.replace(" ", "").startswith(headers):
                 return i
     except OSError:
         return None
     return None
+
+
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+
+
+def _toml_position(message: str, raw: bytes) -> tuple[str, int | None, int | None]:
+    """tomllib's "(at line 3, column 7)" moved into the error's position."""
+    m = _TOML_AT.search(message)
+    if not m:
+        return message, None, None
+    if m.group(1):
+        return message[:m.start()], int(m.group(1)), int(m.group(2))
+    return message[:m.start()], raw.rstrip().count(b"\n") + 1, None  # at end of document
 
 
 def read_config_file(path: Path) -> Config | None:
@@ -230,7 +247,9 @@ def read_config_file(path: Path) -> Config | None:
     except UnicodeDecodeError:
         raise ConfigError("configuration is not UTF-8 text", path=str(path)) from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"invalid TOML: {e}", path=str(path)) from None
+        message, line, column = _toml_position(str(e), raw)
+        raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line,
+                          column=column) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or "newslint" not in tool:

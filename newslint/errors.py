@@ -32,7 +32,12 @@ class NewslintError(Exception):
                     where += f":{self.column}"
             where += ": "
         key = f"[{self.key}] " if self.key else ""
-        return f"{where}{key}{self.message}"
+        return f"{where}{key}{self.message}".translate(_ONE_LINE)
+
+
+# Line breaks (as str.splitlines counts them) shown escaped, so an error from a key or
+# value that holds one is still one line.
+_ONE_LINE = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 class ConfigError(NewslintError):

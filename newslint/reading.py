@@ -79,8 +79,11 @@ def read_bytes(path: str, *, stdin: bool = False,
                max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of one article file (or standard input), or a one-line ``ReadError``."""
     limit = max_bytes or None
-    if stdin:
-        return _read_limited(sys.stdin.buffer, path, limit)
+    if stdin:  # read whole, like any reader of standard input; then held to the limit
+        data = sys.stdin.buffer.read()
+        if limit is not None and len(data) > limit:
+            raise ReadError(_too_large(len(data), limit), path=path)
+        return data
     try:
         # Non-blocking, so a named pipe is refused below instead of hanging the run.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -122,9 +125,16 @@ def _read_limited(fh: BinaryIO, path: str, limit: int | None) -> bytes:
 
 
 def _too_large(size: int | None, limit: int) -> str:
-    what = f"{size / 1e6:.1f} MB, over" if size is not None else "over"
-    return (f"too large to be an article ({what} the {limit / 1e6:g} MB limit); "
+    what = f"{_human(size)}, over" if size is not None else "over"
+    return (f"too large to be an article ({what} the {_human(limit)} limit); "
             f"skipped; raise max-file-size in the configuration to lint it")
+
+
+def _human(n: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
 
 
 def _os_problem(e: OSError, path: str) -> str:

@@ -146,7 +146,7 @@ def test_file_over_the_size_limit_is_skipped_with_one_line(cli, good: Path) -> N
     write(good / "dump.txt", "Some words here.\n" * 8000)  # 136 KB
     result = cli("lint", "dump.txt", "good.txt")
     assert result.status == 2
-    _one_error(result, "dump.txt", "too large to be an article (0.1 MB, over the 0.1 MB limit)",
+    _one_error(result, "dump.txt", "too large to be an article (136 KB, over the 100 KB limit)",
                "max-file-size")
     _only_good_linted(result)
 
@@ -162,7 +162,7 @@ def test_default_size_limit_applies_to_standard_input(cli, isolated: Path) -> No
     result = cli("lint", "-", stdin="word " * 400)
     assert result.status == 2
     assert _lines(result.err) == [
-        "newslint: error: -: too large to be an article (over the 0.001 MB limit); skipped; "
+        "newslint: error: -: too large to be an article (2 KB, over the 1 KB limit); skipped; "
         "raise max-file-size in the configuration to lint it"]
 
 
