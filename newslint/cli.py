@@ -186,6 +186,17 @@ def _registry_and_rules(config: Config, err: IO[str]):
     return registry, active_rules(registry, config)
 
 
+def _repository_context(config: Config, rules, sources) -> list:
+    """The repository's other articles, read for cross-article rules only (issue 9)."""
+    from newslint.engine import iter_project_rules
+
+    if not iter_project_rules(rules):
+        return []
+    from newslint.repository import context_sources
+
+    return context_sources(config, sources)
+
+
 def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from newslint.discover import discover
     from newslint.formatters.base import RunResult
@@ -204,7 +215,8 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         err.write(f"newslint: error: {problem}\n")
     for p in problems:
         err.write(f"newslint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}\n")
-    outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules)
+    outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules,
+                           context=_repository_context(config, rules, sources))
     fixes = None
     if args.fix or args.diff:  # fixed findings are not reported; the rest are
         from newslint.fixing import run_fixes

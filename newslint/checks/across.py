@@ -1,0 +1,425 @@
+"""Consistency across a repository of articles: one spelling of a name everywhere.
+
+Each article is summarised once (cacheable, picklable): every multi-word proper name
+it writes, with offsets, plus the other names it mentions (its *context*) and how often
+each surname occurs. The project check groups the forms of the whole repository:
+
+- forms that are the same letters written differently (capitals, hyphens, spaces,
+  accents: "the Hague"/"The Hague", "Belt and Road forum"/"Belt and Road Forum",
+  "Kim Jong-un"/"Kim Jong Un");
+- names that differ in the spelling of exactly one word ("Sergei"/"Sergey Lavrov"),
+  judged by ``newslint.proper_names.spelling_variants`` and accepted only when the
+  articles using each spelling share other names: different people with similar names
+  ("David Davis", "David Davies") turn up in different stories, one person spelled two
+  ways turns up in the same story.
+
+The form most articles use is the repository's; an article that uses only another form
+is reported, naming the repository's form, how many articles use it, and one of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any, Iterable, Mapping
+
+import regex
+
+from newslint.document import Document
+from newslint.findings import Fix, Severity, Violation
+from newslint.proper_names import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    Mention,
+    fold_accents,
+    name_mentions,
+    spelling_variants,
+    strip_possessive,
+)
+from newslint.rule import Context, ProjectRule
+
+# Function words that open a sentence; a capital there says nothing about the name.
+_OPENERS = frozenset(
+    """A An The This That These Those It Its He She They We I You His Her Their Our My
+    But And Or So Yet If When While Where What Which Who Why How As At By For From In
+    Into On Of Off Out Over To Under Up With Without After Before Since Until During
+    Despite Although Though However Meanwhile Also Now Then There Here Some Many Most
+    More All Any Each Both No Not One Last Next New Other Only Even Still Yesterday Today
+    Tomorrow Earlier Later According Instead Former Ex Senior Top Veteran""".split()
+)
+_TERM_CONNECTORS = NAME_PARTICLES | {"of", "and"}
+_COMPACT_RE = regex.compile(r"[\s\-‐‑'’.]+")
+_WORD_START_RE = regex.compile(r"[\p{L}\p{N}]")
+_LOWER_WORD_RE = regex.compile(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
+_COMPOUND_TAIL_RE = regex.compile(r"[\-‐‑]\p{Ll}{3,}$")
+_PREPOSITION_AFTER_RE = regex.compile(
+    r"[ ]+(?:of|for|at|in|on|to|from|with|by|and|or|the)[ ]+\p{Lu}")
+_OF_BEFORE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*[ ]+of[ ]+$")
+_DEMONYM_RE = regex.compile(r"(?:an|ese|ish|ch|man|men)$")
+_HEADING_LINE_RE = regex.compile(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", regex.MULTILINE)
+_VOWELS = frozenset("aeiou")
+MIN_SHARED_CONTEXT = 2  # other names two spellings' articles must share
+
+
+def compact(form: str) -> str:
+    """The letters of a form: case, accents, spaces, hyphens, apostrophes ignored."""
+    return _COMPACT_RE.sub("", fold_accents(form.replace("&", "and")))
+
+
+def _capitals(form: str) -> int:
+    return sum(1 for c in form if c.isupper())
+
+
+class NameInconsistentAcross(ProjectRule):
+    code = "NL601"
+    name = "name-inconsistent-across"
+    severity = Severity.WARNING
+    summary = ("A name spelled or capitalised differently from the other articles of the "
+               "repository (\"Sergei Lavrov\" where most write \"Sergey Lavrov\").")
+    docs = """
+## What it does
+Looks across every article of the repository (the files linted, plus the files of the
+`repository` configuration, read through the cache) and collects how each person and
+multi-word proper name is spelled and capitalised. An article that writes a name
+differently from the form most articles use is reported: the message names the other
+form, how many articles use it and one of them. Findings go only to the files linted,
+so a pre-commit run reports in the changed files alone.
+
+Two kinds of difference count: the same letters written differently ("the Hague" and
+"The Hague", "Belt and Road forum", "Kim Jong-un" and "Kim Jong Un"), and one word of
+a name spelled differently ("Sergei Lavrov" and "Sergey Lavrov"). The second is
+reported only when the articles using each spelling also name the same other people
+or places, so two people with similar names in different stories are not confused.
+When the articles split evenly, the form whose articles mention the person more often
+wins; capitals win a tie between forms that differ only in case. An article that
+uses both forms is left to `name-inconsistent`, and a name that the fact sheet lists is
+left to `name-spelling`.
+
+The examples below hold several articles each, one after each `==> path <==` line.
+
+## Why is this bad?
+Readers see a desk's articles side by side. "Sergei Lavrov" in one and "Sergey
+Lavrov" in the next looks careless even when each article is consistent with itself.
+
+## Example
+```text
+==> monday.txt <==
+Ministers meet in Geneva
+
+Foreign Minister Sergey Lavrov met Antonio Guterres in Geneva. Olaf Scholz will join
+them on Friday.
+
+==> tuesday.txt <==
+Talks go on in Geneva
+
+Sergey Lavrov said the talks with Antonio Guterres were useful. Olaf Scholz agreed.
+
+==> wednesday.txt <==
+Talks end in Geneva
+
+Sergei Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
+```
+
+## Use instead
+```text
+==> monday.txt <==
+Ministers meet in Geneva
+
+Foreign Minister Sergey Lavrov met Antonio Guterres in Geneva. Olaf Scholz will join
+them on Friday.
+
+==> tuesday.txt <==
+Talks go on in Geneva
+
+Sergey Lavrov said the talks with Antonio Guterres were useful. Olaf Scholz agreed.
+
+==> wednesday.txt <==
+Talks end in Geneva
+
+Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
+```
+"""
+
+    # -- one article ----------------------------------------------------------------
+
+    def collect(self, doc: Document, ctx: Context) -> dict[str, Any]:
+        """Forms ``(kind, form, start, end)``, context names and surname counts.
+
+        Kinds: ``n`` a name (compared by spelling too), ``x`` a name with the word
+        before or after it ("the Hague", "Belt and Road forum"; compared by letters).
+        """
+        skip = _skipped_spans(doc)
+        forms: dict[tuple[str, int], tuple[str, str, int, int]] = {}
+        context: set[str] = set()
+        heads: Counter[str] = Counter()
+        for connectors, counted in ((NAME_PARTICLES, True), (_TERM_CONNECTORS, False)):
+            for mention in name_mentions(doc, connectors):
+                if any(a <= mention.start < b for a, b in skip):
+                    continue
+                for name in _names(mention):
+                    self._record(doc, name, mention, forms, context, heads if counted else None)
+        return {
+            "forms": sorted(forms.values(), key=lambda f: (f[2], f[3], f[1])),
+            "context": tuple(sorted(context)),
+            "heads": dict(heads),
+        }
+
+    @staticmethod
+    def _record(doc: Document, name: list, mention: Mention, forms: dict,
+                context: set[str], heads: Counter | None) -> None:
+        prose = doc.prose
+        if len(name) > 1 and _COMPOUND_TAIL_RE.search(name[-1].text):
+            name = name[:-1]  # "Pop Idol-style": the name is "Pop Idol"
+            trailing = False
+        else:
+            trailing = name[-1] is mention.words[-1]
+        words = [strip_possessive(t.text) for t in name]
+        start = name[0].start
+        end = name[-1].start + len(words[-1])
+        form = " ".join(words)
+        if heads is not None:
+            heads[words[-1].casefold()] += 1
+        if not any(c.islower() for c in form):
+            return  # "NEW YORK" in a dateline: capitals say nothing
+        if _is_title(words[-1]):
+            return  # "Russian President": a title, not a name (title rules judge those)
+        if len(words) >= 2:
+            forms.setdefault((form, start), ("n", form, start, end))
+            context.add(compact(form))
+        # "the Hague" beside "The Hague": the article before the name. Not when the
+        # name goes on ("the Office for National Statistics" is not "The Office"), nor
+        # inside one ("News of the World"), nor for a person ("the Australian").
+        if len(words) <= 2 and _PREPOSITION_AFTER_RE.match(prose, end):
+            if words[0] == "The":
+                forms.pop((form, start), None)
+        elif name[0] is mention.words[0] and start >= 4 and prose[start - 4 : start] == "the " \
+                and (start == 4 or not prose[start - 5].isalnum()) \
+                and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
+                and not (len(words) == 1 and _DEMONYM_RE.search(words[0])):
+            ext = "the " + form
+            forms.setdefault((ext, start - 4), ("x", ext, start - 4, end))
+        # "Belt and Road forum" beside "Belt and Road Forum": the word after the name
+        # (not after one word opening a sentence: "Human rights" says nothing).
+        if mention.sentence_initial and len(words) == 1 and name[0] is mention.words[0]:
+            return
+        if trailing and words[-1] == name[-1].text:
+            m = _LOWER_WORD_RE.match(prose, end)
+            if m and not _is_title(m.group(1)):
+                ext = form + " " + m.group(1)
+                forms.setdefault((ext, start), ("x", ext, start, m.end()))
+
+    # -- the repository ---------------------------------------------------------------
+
+    def check_project(self, summaries: Mapping[str, Any], ctx: Context
+                      ) -> Iterable[tuple[str, Violation]]:
+        min_shared = int(ctx.options.get("min-shared-context", MIN_SHARED_CONTEXT))
+        sheet_keys = _sheet_keys(ctx.facts)
+        # key -> form -> path -> spans
+        uses: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list)))
+        spellable: dict[str, str] = {}  # key -> a form of kind "n"
+        names: set[str] = set()  # forms written as names (not only with a word beside)
+        contexts: dict[str, frozenset[str]] = {}
+        heads: dict[str, Mapping[str, int]] = {}
+        for path, summary in summaries.items():
+            if not isinstance(summary, dict):
+                continue
+            contexts[path] = frozenset(summary.get("context", ()))
+            heads[path] = summary.get("heads", {})
+            for kind, form, start, end in summary.get("forms", ()):
+                key = compact(form)
+                uses[key][form][path].append((start, end))
+                if kind == "n":
+                    spellable.setdefault(key, form)
+                    names.add(form)
+
+        parent: dict[str, str] = {}
+
+        def find(k: str) -> str:
+            while parent.get(k, k) != k:
+                k = parent[k] = parent.get(parent[k], parent[k])
+            return k
+
+        for a, b in _spelling_pairs(spellable):
+            if _share_context(uses[a], uses[b], contexts, {a, b}, min_shared):
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[ra] = rb
+        clusters: dict[str, list[str]] = defaultdict(list)
+        for key, by_form in uses.items():
+            if len(by_form) > 1 or key in parent:
+                clusters[find(key)].append(key)
+
+        found: dict[str, list[Violation]] = defaultdict(list)
+        for keys in clusters.values():
+            if any(k in sheet_keys for k in keys):
+                continue  # the fact sheet decides: name-spelling reports it
+            by_form: dict[str, dict[str, list[tuple[int, int]]]] = {}
+            for k in keys:
+                by_form.update(uses[k])
+            if len(by_form) < 2 or not names.intersection(by_form):
+                continue  # "Worldcom from"/"WorldCom from": no name form to judge by
+            related = _related(contexts, set(keys), min_shared)
+            for path, v in _cluster_findings(by_form, heads, related):
+                found[path].append(v)
+        for path, vs in found.items():
+            for v in _without_overlaps(vs):
+                yield path, v
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].upper() + word[1:] in HONORIFICS
+
+
+def _names(mention: Mention) -> Iterable[list]:
+    """The names in a run of capitalised words: split after a possessive ("Russia's
+    Vladimir Putin"), titles in front dropped ("Foreign Minister Wang Yi")."""
+    words = list(mention.words)
+    if mention.sentence_initial and words and words[0].text in _OPENERS:
+        words = words[1:]
+    segment: list = []
+    for tok in words:
+        segment.append(tok)
+        if strip_possessive(tok.text) != tok.text:
+            yield _without_titles(segment)
+            segment = []
+    if segment:
+        yield _without_titles(segment)
+
+
+def _without_titles(segment: list) -> list:
+    """Titles off the front while two words of name remain ("Tory Party" stays)."""
+    i = 0
+    while i < len(segment) - 2 and segment[i].text.rstrip(".") in HONORIFICS:
+        i += 1
+    while i < len(segment) - 1 and segment[i].text in _TERM_CONNECTORS:
+        i += 1
+    return segment[i:]
+
+
+def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
+    """The headline and Markdown headings: capitalised by headline style, not as names."""
+    spans = []
+    if doc.headline is not None:
+        spans.append((doc.headline.start, doc.headline.end))
+    if doc.kind == "markdown":
+        spans.extend(m.span() for m in _HEADING_LINE_RE.finditer(doc.text))
+    return spans
+
+
+def _sheet_keys(facts: Any) -> frozenset[str]:
+    keys: set[str] = set()
+    for person in getattr(facts, "people", ()):
+        keys.update(compact(f) for f in (person.name, *person.also, *person.wrong))
+    for term in getattr(facts, "terms", ()):
+        keys.update(compact(f) for f in (term.name, *term.wrong))
+    for event in getattr(facts, "events", ()):
+        keys.update(compact(f) for f in (event.name, *event.also))
+    return frozenset(keys | {"the" + k for k in keys})
+
+
+def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
+    """Pairs of names that differ in exactly one word, a close spelling of its partner.
+
+    Blocked by "every word but one", so only names that could be variants meet.
+    """
+    blocks: dict[tuple, list[tuple[str, list[str]]]] = defaultdict(list)
+    for key, form in spellable.items():
+        words = form.split()
+        folded = [fold_accents(w) for w in words]
+        for i in range(len(words)):
+            blocks[(len(words), i, *folded[:i], *folded[i + 1 :])].append((key, words))
+    seen: set[tuple[str, str]] = set()
+    for (n, i, *_rest), members in blocks.items():
+        if len(members) < 2:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                (ka, wa), (kb, wb) = members[x], members[y]
+                if ka == kb or (ka, kb) in seen:
+                    continue
+                if _close_words(wa[i], wb[i]) and spelling_variants(wa, wb):
+                    seen.add((ka, kb))
+                    yield ka, kb
+
+
+def _close_words(a: str, b: str) -> bool:
+    """A stricter test than ``spelling_variants`` for words of different articles."""
+    if not (a[:1].isupper() and b[:1].isupper()):
+        return False
+    fa, fb = fold_accents(a), fold_accents(b)
+    if fa == fb:
+        return False  # same letters: grouped by key already
+    # "Maria"/"Mario", "Louis"/"Louise", "Daniel"/"Daniela": different names.
+    if len(fa) == len(fb) and fa[:-1] == fb[:-1] and fa[-1] in _VOWELS and fb[-1] in _VOWELS:
+        return False
+    short, long_ = sorted((fa, fb), key=len)
+    if long_.startswith(short) and long_[len(short):] in ("a", "e", "s", "es", "ne"):
+        return False
+    return True
+
+
+def _share_context(a: Mapping[str, Mapping[str, Any]], b: Mapping[str, Mapping[str, Any]],
+                   contexts: Mapping[str, frozenset[str]], own: set[str], need: int) -> bool:
+    """Whether the articles using ``a`` and those using ``b`` name ``need`` others alike."""
+    paths_a = {p for per_path in a.values() for p in per_path}
+    paths_b = {p for per_path in b.values() for p in per_path}
+    if paths_a & paths_b:
+        return False  # one article with both: two people, or name-inconsistent's finding
+    ctx_a = frozenset().union(*(contexts.get(p, frozenset()) for p in paths_a))
+    ctx_b = frozenset().union(*(contexts.get(p, frozenset()) for p in paths_b))
+    return len((ctx_a & ctx_b) - own) >= need
+
+
+def _related(contexts: Mapping[str, frozenset[str]], own: set[str], need: int):
+    """Whether two articles name ``need`` others alike: side by side, on one story."""
+    def related(a: str, b: str) -> bool:
+        return len((contexts.get(a, frozenset()) & contexts.get(b, frozenset())) - own) >= need
+    return related
+
+
+def _cluster_findings(by_form: Mapping[str, Mapping[str, list[tuple[int, int]]]],
+                      heads: Mapping[str, Mapping[str, int]],
+                      related) -> Iterable[tuple[str, Violation]]:
+    def score(form: str) -> tuple:
+        paths = by_form[form]
+        last = form.split()[-1].casefold()
+        mentions = sum(heads.get(p, {}).get(last, 0) for p in paths)
+        occurrences = sum(len(spans) for spans in paths.values())
+        return (len(paths), _capitals(form), mentions, occurrences)
+
+    ranked = sorted(by_form, key=lambda f: (score(f), f), reverse=True)
+    top = ranked[0]
+    tied = score(ranked[1]) == score(top)
+    for form in ranked[1:] if not tied else ranked:
+        other = ranked[1] if form == top else top
+        other_paths = by_form[other]
+        for path, spans in by_form[form].items():
+            if path in other_paths:
+                continue  # uses both: an in-article inconsistency
+            if not any(related(path, p) for p in other_paths):
+                continue  # no article on the same story writes the other form
+            n = len(other_paths)
+            example = sorted(other_paths)[0]
+            if tied:
+                verb = f'as many articles ({n}) write "{other}"'
+            else:
+                verb = (f'{n} other article{"s" if n != 1 else ""} '
+                        f'write{"s" if n == 1 else ""} "{other}"')
+            times = f" ({len(spans)} times)" if len(spans) > 1 else ""
+            message = (f'"{form}" here{times}, but {verb} (e.g. {example}); '
+                       f'use one form across the repository')
+            start, end = min(spans)
+            yield path, Violation(start, end, message,
+                                  Fix(start, end, other, f'Write "{other}"', safe=False))
+
+
+def _without_overlaps(vs: list[Violation]) -> list[Violation]:
+    """The longest of overlapping findings ("Belt and Road forum" over "Road forum")."""
+    kept: list[Violation] = []
+    for v in sorted(vs, key=lambda v: (-(v.end - v.start), v.start)):
+        if all(v.end <= k.start or k.end <= v.start for k in kept):
+            kept.append(v)
+    return sorted(kept, key=lambda v: v.start)
+
+
+RULES = (NameInconsistentAcross,)
