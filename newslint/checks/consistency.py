@@ -450,7 +450,8 @@ forum", "Labour Party" and "Labour party". Only names that keep a capital on the
 first word in both forms are compared, so a title before a name ("Prime Minister
 Tony Blair") and the same words used as a description ("the prime minister") are
 left alone; a capital that merely opens a sentence is not counted. The less frequent
-casing is reported and can be fixed to the other.
+casing is reported and can be fixed to the other; when both are used equally often
+nothing is reported (there is no house form to hold either to).
 
 ## Why is this bad?
 Capitalisation tells the reader what is a name; writing one name two ways looks
@@ -462,7 +463,8 @@ Putin to attend forum
 
 Putin will attend the third Belt and Road Forum in October.
 
-He attended the first Belt and Road forum in 2017.
+He attended the first Belt and Road forum in 2017. The Belt and Road Forum is
+held every two years.
 ```
 
 ## Use instead
@@ -471,7 +473,8 @@ Putin to attend forum
 
 Putin will attend the third Belt and Road Forum in October.
 
-He attended the first Belt and Road Forum in 2017.
+He attended the first Belt and Road Forum in 2017. The Belt and Road Forum is
+held every two years.
 ```
 """
 
@@ -519,6 +522,8 @@ He attended the first Belt and Road Forum in 2017.
             keep, others = _minority(by_form)
             first = by_form[keep][0]
             for other in others:
+                if len(by_form[other]) >= len(by_form[keep]):
+                    continue  # a tie: no house form to hold the other to
                 if _only_first_differs(keep, other):
                     continue
                 for p in by_form[other]:

@@ -299,7 +299,10 @@ Shares rose sharply on Monday.
                             Fix(s, e, " ", title="Write one space"))
 
 
-_DOUBLED_PUNCT_RE = regex.compile(r"(?<![.])(?:,,|;;|::|,\.|;\.|\.\.(?!\.)|,;|;,|\.,(?=\s))(?![.!?])")
+# Two full stops are mostly an informal ellipsis ("so.. anyway"); only a full stop
+# doubled after an abbreviation's own is taken for a slip ("Ltd..").
+_DOUBLED_PUNCT_RE = regex.compile(
+    r"(?<![.])(?:,,|;;|::|,\.|;\.|(?<=\b(?:etc|Ltd|Inc|Co|Corp|Jr|Sr|Plc|plc))\.\.|,;|;,|\.,(?=\s))(?![.!?])")
 _ENTITY_BEFORE_RE = regex.compile(r"&#?\w+$")
 
 
@@ -312,9 +315,8 @@ class DoubledPunctuation(Rule):
     docs = """
 ## What it does
 Finds two punctuation marks where one is meant: ",,", ";;", "::", ",.", ";.", ",;",
-and two full stops that are not an ellipsis ("end.."). A full stop after an
-abbreviation's own full stop is also caught ("Ltd.."), but not a comma after one
-("Inc., the firm"). "!!" and "??" are left to a house-style pack (they are a
+and a full stop after an abbreviation's own ("Ltd.."), but not a comma after one
+("Inc., the firm"), nor two full stops elsewhere (an informal ellipsis). "!!" and "??" are left to a house-style pack (they are a
 choice, in readers' comments). The fix keeps the mark that ends the sentence.
 
 ## Why is this bad?

@@ -1,0 +1,219 @@
+"""The kinds of rule a TOML rule pack can declare (Vale's "extends").
+
+Each kind is a small ``Rule`` subclass built from one pack entry: ``existence`` (flag
+these words or patterns), ``substitution`` (write X, not Y; fixable), ``consistency``
+(one of these forms per article), ``capitalization`` (these terms always cased so;
+fixable) and ``occurrence`` (at most N matches per sentence or paragraph, e.g. words).
+
+Patterns are compiled once, with the ``regex`` module, and every scan runs with a
+time limit: a careless pattern in a user's pack fails that rule on that article
+(reported by name, the run goes on) instead of hanging the run. Packs are data:
+nothing in them is executed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Iterator, Mapping
+
+import regex
+
+from newslint.document import Document
+from newslint.errors import NewslintError
+from newslint.findings import Fix, Severity, Violation
+from newslint.rule import Context, Rule
+
+TIMEOUT = 0.5  # seconds a pattern may run over one article
+_WORD_START = r"(?<![\p{L}\p{N}_])"
+_WORD_END = r"(?![\p{L}\p{N}_])"
+
+
+class PatternTimeout(NewslintError):
+    """A pack pattern that ran out of time on one article."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a pack rule comes from, for messages."""
+
+    pack: str  # the pack's name
+    path: str  # the pack file
+
+
+def compile_pattern(pattern: str, *, ignore_case: bool, whole_words: bool) -> "regex.Pattern[str]":
+    """Compile one pack pattern (raises ``regex.error`` with ``pos``)."""
+    body = f"(?:{pattern})"
+    if whole_words:
+        body = _WORD_START + body + _WORD_END
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    regex.compile(pattern, flags)  # so a position in the error is the user's position
+    return regex.compile(body, flags)
+
+
+def _match_case(found: str, replacement: str) -> str:
+    """Carry a capital at the start of ``found`` over to ``replacement``."""
+    if found[:1].isupper() and replacement[:1].islower():
+        if found.isupper() and len(found) > 1:
+            return replacement.upper()
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class PackRule(Rule):
+    """A rule built from a pack entry; attributes are set per instance."""
+
+    kind: ClassVar[str] = ""
+
+    def __init__(self, *, code: str, name: str, severity: Severity, summary: str, docs: str,
+                 message: str, default: bool, source: Source) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.docs = docs
+        self.message = message
+        self.default = default
+        self.source = source
+        self.origin = f"pack {source.pack}"
+
+    def _scan(self, pattern: "regex.Pattern[str]", text: str, pos: int = 0,
+              endpos: int | None = None) -> Iterator["regex.Match[str]"]:
+        try:
+            yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos,
+                                        timeout=TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(
+                f"rule pack {self.source.pack!r} ({self.source.path}), rule {self.name} "
+                f"({self.code}): pattern {pattern.pattern!r} ran over {TIMEOUT}s on this "
+                f"article; simplify it (avoid nested repeats such as (a+)+)"
+            ) from None
+
+    def _message(self, **values: Any) -> str:
+        try:
+            return self.message.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+
+class Existence(PackRule):
+    """Flag every match of any of ``tokens``."""
+
+    kind = "existence"
+
+    def __init__(self, *, patterns: "regex.Pattern[str]", **kw: Any) -> None:
+        super().__init__(**kw)
+        self.pattern = patterns
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        for m in self._scan(self.pattern, doc.prose):
+            if m.end() > m.start():
+                yield Violation(m.start(), m.end(), self._message(match=m.group()))
+
+
+class Substitution(PackRule):
+    """Write X, not Y: each pattern in ``swap`` with its replacement (fixable)."""
+
+    kind = "substitution"
+    fixable = True
+
+    def __init__(self, *, swaps: list[tuple["regex.Pattern[str]", str]], **kw: Any) -> None:
+        super().__init__(**kw)
+        self.swaps = swaps
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        seen: set[int] = set()
+        for pattern, replacement in self.swaps:
+            for m in self._scan(pattern, doc.prose):
+                if m.end() == m.start() or m.start() in seen:
+                    continue
+                seen.add(m.start())
+                to = _match_case(m.group(), m.expand(replacement))
+                fix = None
+                if doc.text[m.start() : m.end()] == m.group():
+                    fix = Fix(m.start(), m.end(), to, title=f'Write "{to}"')
+                yield Violation(m.start(), m.end(),
+                                self._message(match=m.group(), replacement=to), fix)
+
+
+class Consistency(PackRule):
+    """One form per article: for each set in ``either``, the less frequent form is
+    reported at each place (on a tie, the later one)."""
+
+    kind = "consistency"
+    fixable = True
+
+    def __init__(self, *, sets: list[list[tuple[str, "regex.Pattern[str]"]]], **kw: Any) -> None:
+        super().__init__(**kw)
+        self.sets = sets
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        for forms in self.sets:
+            found: dict[str, list[regex.Match[str]]] = defaultdict(list)
+            for label, pattern in forms:
+                found[label].extend(self._scan(pattern, doc.prose))
+            used = {k: v for k, v in found.items() if v}
+            if len(used) < 2:
+                continue
+            order = sorted(used, key=lambda k: (-len(used[k]), used[k][0].start()))
+            keep = order[0]
+            first = used[keep][0]
+            line = doc.lines.position(first.start()).line
+            for other in order[1:]:
+                for m in used[other]:
+                    to = _match_case(m.group(), first.group())
+                    yield Violation(
+                        m.start(), m.end(),
+                        self._message(match=m.group(), other=first.group(), line=line),
+                        Fix(m.start(), m.end(), to, title=f'Write "{to}"'))
+
+
+class Capitalization(PackRule):
+    """These terms are always cased so: a match ignoring case that is cased otherwise
+    is reported (fixable)."""
+
+    kind = "capitalization"
+    fixable = True
+
+    def __init__(self, *, terms: list[str], pattern: "regex.Pattern[str]", **kw: Any) -> None:
+        super().__init__(**kw)
+        self.terms = {" ".join(t.split()).casefold(): t for t in terms}
+        self.pattern = pattern
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        for m in self._scan(self.pattern, doc.prose):
+            found = m.group()
+            term = self.terms.get(" ".join(found.split()).casefold())
+            if term is None or " ".join(found.split()) == term:
+                continue
+            fix = None
+            if doc.text[m.start() : m.end()] == found and "\n" not in found:
+                fix = Fix(m.start(), m.end(), term, title=f'Write "{term}"')
+            yield Violation(m.start(), m.end(), self._message(match=found, term=term), fix)
+
+
+class Occurrence(PackRule):
+    """At most ``max`` matches of ``token`` (default: a word) in each ``scope``
+    (sentence or paragraph); the scope is reported."""
+
+    kind = "occurrence"
+
+    def __init__(self, *, pattern: "regex.Pattern[str]", limit: int, scope: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.pattern = pattern
+        self.limit = limit
+        self.scope = scope
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        limit = ctx.options.get("max", self.limit) if isinstance(ctx.options, Mapping) else self.limit
+        spans = doc.sentences if self.scope == "sentence" else doc.paragraphs
+        for span in spans:
+            count = sum(1 for _ in self._scan(self.pattern, doc.prose, span.start, span.end))
+            if count > limit:
+                yield Violation(span.start, span.end,
+                                self._message(count=count, max=limit, scope=self.scope))
+
+
+KINDS: dict[str, type[PackRule]] = {
+    k.kind: k for k in (Existence, Substitution, Consistency, Capitalization, Occurrence)
+}
