@@ -25,6 +25,7 @@ BUILTIN_PLUGINS = {
     "builtin_parsers": "newslint.parsers",
     "builtin_formatters": "newslint.formatters",
     "builtin_checks": "newslint.checks",
+    "builtin_packs": "newslint.packs",
 }
 DISABLE_ENV = "NEWSLINT_DISABLE_PLUGINS"
 
