@@ -33,6 +33,11 @@ _MONTH_NAMES = (
 _AP_WEEKDAYS = ("Mon.", "Tues.", "Wed.", "Thurs.", "Fri.", "Sat.", "Sun.")
 
 
+def _quote(text: str) -> str:
+    """Found text for a one-line message: line breaks and runs of spaces made one space."""
+    return " ".join(text.split())
+
+
 def format_date(d: _dt.date) -> str:
     return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
 
@@ -386,7 +391,7 @@ The minister begins a five-day visit from 18 to 22 September.
             yield Violation(
                 ls,
                 le,
-                f"'{length.group()}' does not fit '{r.text}', which is {d} days counting "
+                f"'{_quote(length.group())}' does not fit '{_quote(r.text)}', which is {d} days counting "
                 f"both ends; correct the length or the dates",
             )
 
@@ -489,7 +494,7 @@ end = 2023-10-18
                 yield Violation(
                     m.start,
                     m.end,
-                    f"'{m.text}' does not match the fact sheet's dates for the {event.name} "
+                    f"'{_quote(m.text)}' does not match the fact sheet's dates for the {event.name} "
                     f"({format_range(start, end)}); correct the date",
                 )
 
@@ -546,7 +551,7 @@ The report is due on 30 April, the ministry said.
                 else:
                     days = part.days_in_month()
                     why = f"{month} has {days} days"
-                yield Violation(m.start, m.end, f"'{m.text}' is not a date: {why}; correct the day")
+                yield Violation(m.start, m.end, f"'{_quote(m.text)}' is not a date: {why}; correct the day")
                 break
 
 

@@ -466,8 +466,12 @@ def parse(text: str) -> DateMention | None:
 
 def find_dates(prose: str) -> Iterator[DateMention]:
     """Every date expression in ``prose``: the scan, then the grammar on its spans."""
+    last_end = 0
     for start, end in scan(prose):
-        yield from parse_span(prose, start, end)
+        for mention in parse_span(prose, start, end):
+            if mention.start >= last_end:  # a date read past its span is not read twice
+                yield mention
+                last_end = mention.end
 
 
 def date_mentions(doc: "Document") -> list[DateMention]:

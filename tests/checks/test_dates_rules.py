@@ -173,3 +173,10 @@ def test_example_article_gives_its_planted_errors() -> None:
         ("duration-mismatch", 8, 1, "three-day"),
         ("invalid-date", 11, 73, "April 31"),
     ]
+
+
+def test_messages_are_one_line_when_a_date_spans_lines() -> None:
+    text = "It opened on Tuesday\nSeptember 31, 2023.\n"
+    (f,) = lint_text(text, config=Config(select=DATE_RULES))
+    assert f.rule == "invalid-date"
+    assert "\n" not in f.message and "'on Tuesday September 31, 2023'" in f.message
