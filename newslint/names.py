@@ -60,7 +60,7 @@ def trie_pattern(forms: Iterable[str], *, ignore_case: bool = False) -> str:
         if not form.strip():
             continue
         node = root
-        pieces = _symbols(form.casefold() if ignore_case else form)
+        pieces = _symbols(form.lower() if ignore_case else form)
         for piece in pieces:
             node = node.setdefault(piece, {})
         node[""] = {}  # end of a form
@@ -106,6 +106,46 @@ def find_words(pattern: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]
         pos = max(m.end(), start + 1)
 
 
+_LAST_LOWERED: list[tuple[str, str]] = []
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text (several scans share it)."""
+    if _LAST_LOWERED and _LAST_LOWERED[0][0] is text:
+        return _LAST_LOWERED[0][1]
+    low = text.lower()
+    _LAST_LOWERED[:] = [(text, low)]
+    return low
+
+
+class FoldedForms:
+    """Forms matched in any case.
+
+    The stdlib's IGNORECASE loses the first-character skip that makes the trie fast,
+    so the trie of lower-cased forms scans a lower-cased copy of the text instead
+    (same offsets whenever lower-casing keeps the length, which is nearly always;
+    otherwise an IGNORECASE pattern is compiled on demand).
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.forms = sorted({f.lower() for f in forms})
+        self._plain = compile_forms(self.forms)
+        self._ignore_case: "re.Pattern[str] | None" = None
+
+    def find(self, text: str) -> Iterator["re.Match[str]"]:
+        low = _lowered(text)
+        if len(low) == len(text):
+            return find_words(self._plain, low)
+        if self._ignore_case is None:
+            self._ignore_case = compile_forms(self.forms, ignore_case=True)
+        return find_words(self._ignore_case, text)
+
+
+def fold(form: str) -> str:
+    """The key of a form matched in any case."""
+    return normalize(form).lower()
+
+
 @dataclass(frozen=True)
 class NameHit:
     """A sheet form found in the prose."""
@@ -148,21 +188,21 @@ class NameIndex:
         self._terms_ci: dict[str, Term] = {}
         for term in facts.terms:
             if " " in normalize(term.name):
-                self._terms_ci.setdefault(normalize(term.name).casefold(), term)
-        self.terms_ci_re = compile_forms(self._terms_ci, ignore_case=True)
+                self._terms_ci.setdefault(fold(term.name), term)
+        self.terms_ci = FoldedForms(self._terms_ci)
         # Events: case does not matter ("the third Belt and Road forum" is the event).
         self._events: dict[str, list[Event]] = {}
         for event in facts.events:
-            for form in {normalize(f).casefold() for f in (event.name, *event.also)}:
+            for form in {fold(f) for f in (event.name, *event.also)}:
                 self._events.setdefault(form, []).append(event)
-        self.events_re = compile_forms(self._events, ignore_case=True)
+        self.events_ci = FoldedForms(self._events)
         # Count subjects ("ICC", "the court") and nouns ("member states").
         self._about: dict[str, list[Count]] = {}
         for count in facts.counts:
-            for form in {normalize(f).casefold() for f in count.about}:
+            for form in {fold(f) for f in count.about}:
                 self._about.setdefault(form, []).append(count)
-        self.about_re = compile_forms(self._about, ignore_case=True)
-        self._noun_res: dict[int, "re.Pattern[str]"] = {}
+        self.about_ci = FoldedForms(self._about)
+        self._noun_res: dict[int, FoldedForms] = {}
         self._last_names: tuple[str, list[NameHit]] | None = None
 
     def _add(self, entry: Person | Term, role: str, form: str) -> None:
@@ -184,15 +224,15 @@ class NameIndex:
     def events_in(self, prose: str) -> list[EventHit]:
         events = self._events
         return [
-            EventHit(m.start(), m.end(), tuple(events.get(normalize(m.group()).casefold(), ())))
-            for m in find_words(self.events_re, prose)
+            EventHit(m.start(), m.end(), tuple(events.get(fold(m.group()), ())))
+            for m in self.events_ci.find(prose)
         ]
 
     def counts_named_in(self, text: str) -> list[Count]:
         """Counts whose ``about`` terms ``text`` names, in sheet order, each once."""
         found: dict[int, Count] = {}
-        for m in find_words(self.about_re, text):
-            for count in self._about.get(normalize(m.group()).casefold(), ()):
+        for m in self.about_ci.find(text):
+            for count in self._about.get(fold(m.group()), ()):
                 found.setdefault(id(count), count)
         return list(found.values())
 
@@ -201,24 +241,24 @@ class NameIndex:
         about = self._about
         return [
             (m.start(), count)
-            for m in find_words(self.about_re, prose)
-            for count in about.get(normalize(m.group()).casefold(), ())
+            for m in self.about_ci.find(prose)
+            for count in about.get(fold(m.group()), ())
         ]
 
-    def nouns_re(self, count: Count) -> "re.Pattern[str]":
+    def nouns(self, count: Count) -> FoldedForms:
         """The count's nouns ("member states"), any case, compiled once per count."""
-        pattern = self._noun_res.get(id(count))
-        if pattern is None:
-            pattern = self._noun_res[id(count)] = compile_forms(count.nouns, ignore_case=True)
-        return pattern
+        forms = self._noun_res.get(id(count))
+        if forms is None:
+            forms = self._noun_res[id(count)] = FoldedForms(count.nouns)
+        return forms
 
-    def term_case_variants(self, prose: str) -> Iterator[tuple["re.Match[str]", Term]]:
-        """Multi-word terms written in another capitalisation than the sheet's."""
-        for m in find_words(self.terms_ci_re, prose):
-            found = normalize(m.group())
-            term = self._terms_ci.get(found.casefold())
+    def term_case_variants(self, prose: str) -> Iterator[tuple[int, int, Term]]:
+        """(start, end, term): multi-word terms in another capitalisation than the sheet's."""
+        for m in self.terms_ci.find(prose):
+            found = normalize(prose[m.start() : m.end()])
+            term = self._terms_ci.get(found.lower())
             if term is not None and found != normalize(term.name) and found not in self._forms:
-                yield m, term
+                yield m.start(), m.end(), term
 
     def is_form(self, text: str) -> bool:
         return normalize(text) in self._forms

@@ -103,18 +103,18 @@ The fix replaces the wrong spelling with the sheet's `name`.
                 continue  # "the Hague-based court": "the" belongs to the court
             reported.add((hit.start, hit.end))
             yield self._violation(doc, hit.start, hit.end, entry, listed=True)
-        for m, term in index.term_case_variants(prose):
-            found = m.group()
-            if (m.start(), m.end()) in reported or found.isupper():
+        for start, end, term in index.term_case_variants(prose):
+            found = prose[start:end]
+            if (start, end) in reported or found.isupper():
                 continue
-            if doc.headline is not None and doc.headline.start <= m.start() < doc.headline.end:
+            if doc.headline is not None and doc.headline.start <= start < doc.headline.end:
                 continue
-            if _HYPHEN_WORD_RE.match(prose, m.end()):
+            if _HYPHEN_WORD_RE.match(prose, end):
                 continue
-            if _differs_only_first(found, term.name) and _sentence(doc, m.start()).start == m.start():
+            if _differs_only_first(found, term.name) and _sentence(doc, start).start == start:
                 continue  # "The Hague" vs "the Hague": sentence capitals are free
-            reported.add((m.start(), m.end()))
-            yield self._violation(doc, m.start(), m.end(), term, listed=False)
+            reported.add((start, end))
+            yield self._violation(doc, start, end, term, listed=False)
 
     def _violation(
         self, doc: Document, start: int, end: int, entry: Person | Term, *, listed: bool
@@ -380,7 +380,7 @@ nouns = ["member states", "members", "countries"]
     @staticmethod
     def _states_value(text: str, count: Count, index) -> bool:
         """Whether ``text`` states the count's exact value before one of its nouns."""
-        for m in index.nouns_re(count).finditer(text):
+        for m in index.nouns(count).find(text):
             found = cardinal_ending_at(text, m.start())
             if found is not None and found[1] == count.value:
                 return True
@@ -390,7 +390,7 @@ nouns = ["member states", "members", "countries"]
         self, text: str, base: int, count: Count, index, tolerance: float, stated: set[int]
     ) -> Iterable[Violation]:
         claims = []
-        for m in index.nouns_re(count).finditer(text):
+        for m in index.nouns(count).find(text):
             if m.start() and (text[m.start() - 1].isalnum()):
                 continue
             found = cardinal_ending_at(text, m.start())
