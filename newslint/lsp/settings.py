@@ -18,6 +18,7 @@ from newslint.engine import ActiveRule, active_rules
 from newslint.errors import NewslintError
 from newslint.facts import EMPTY_FACTS, Facts
 from newslint.registry import Registry
+from newslint.rule import ProjectRule
 
 Stamp = tuple[tuple[str, int, int], ...]
 
@@ -93,4 +94,7 @@ class Settings:
                 problems.append(f"fact sheet: {e}")
             except ImportError:
                 problems.append("fact sheets are not supported by this build")
-        return Setup(config, registry, active_rules(registry, config), facts, problems)
+        # Cross-article rules need every article of the repository; one open document
+        # cannot feed them, so their per-article pass would be wasted time per keystroke.
+        rules = [a for a in active_rules(registry, config) if not isinstance(a.rule, ProjectRule)]
+        return Setup(config, registry, rules, facts, problems)
