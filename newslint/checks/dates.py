@@ -107,9 +107,14 @@ _GAP_WORD_RE = regex.compile(r"[\p{L}\p{N}'’\-]+|[^\s\p{L}\p{N}]")
 _EVENT_NEAR = 40  # characters between an event's name and its date: one clause
 
 
-def _attached(prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two spans of one clause are close and joined only by linking words."""
-    start, end = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+_NEXT_WORD_RE = regex.compile(r"\s*([\p{L}\p{N}'’\-]+)")
+
+
+def _attached(prose: str, event: tuple[int, int], date: tuple[int, int]) -> bool:
+    """Whether a date (or weekday) is the event's own: close, in one clause, joined to
+    the event's name by linking words only; and, when it comes first ("Last month the
+    Brit Awards announced..."), with the event's name not the subject of another verb."""
+    start, end = (event[1], date[0]) if event[0] < date[0] else (date[1], event[0])
     if end - start > _EVENT_NEAR:
         return False
     for token in _GAP_WORD_RE.findall(prose, start, max(start, end)):
@@ -118,6 +123,10 @@ def _attached(prose: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
         if token[0].isupper() and token[0].isalpha():
             continue  # a place or a name: "in Beijing", "(SSCC)"
         if token.lower() not in _LINKING_WORDS:
+            return False
+    if date[0] < event[0]:
+        after = _NEXT_WORD_RE.match(prose, event[1])
+        if after is not None and after.group(1).lower() not in _LINKING_WORDS:
             return False
     return True
 
@@ -404,9 +413,37 @@ _ATTRIBUTED_RE = regex.compile(
     r"|confirmed|revealed)\b[\s,]*(?:on|in)?\s*$",
     regex.IGNORECASE,
 )
-def _fits_event(m: DateMention, event: Event) -> bool | None:
+def _relative_days(m: DateMention, reference: _dt.date) -> list[tuple[_dt.date, _dt.date]]:
+    """The spans of days "last month", "next week", "this weekend" may mean."""
+    step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}.get(m.relative or "")
+    if step is None:
+        return []
+    if m.unit == "month":
+        index = reference.year * 12 + reference.month - 1 + step
+        first = _dt.date(index // 12, index % 12 + 1, 1)
+        last = (first + _dt.timedelta(days=32)).replace(day=1) - _dt.timedelta(days=1)
+        return [(first, last)]
+    monday = reference - _dt.timedelta(days=reference.weekday())
+    # "next weekend" may be the coming one or the one after.
+    steps = [0, 1] if (m.unit, m.relative) == ("weekend", "next") else [step]
+    out = []
+    for k in steps:
+        start = monday + _dt.timedelta(days=7 * k)
+        if m.unit == "weekend":
+            out.append((start + _dt.timedelta(days=5), start + _dt.timedelta(days=6)))
+        else:
+            out.append((start, start + _dt.timedelta(days=6)))
+    return out
+
+
+def _fits_event(m: DateMention, event: Event, reference: _dt.date | None) -> bool | None:
     """Whether the mention agrees with the event's days (None: cannot tell)."""
     start, end = _event_days(event)
+    if m.kind == "relative":
+        if reference is None:
+            return None
+        spans = _relative_days(m, reference)
+        return any(a <= end and start <= b for a, b in spans) if spans else None
     ref = start  # a date without a year is read in the year nearest the event
     if m.kind == "date" and m.first is not None:
         day = resolve_date(m.first, ref)
@@ -441,6 +478,8 @@ words between them link the two ("the summit, held from 16 to 18 October", "the 
 will open in Beijing on Oct. 17"); a date that belongs to another verb ("the election
 will be announced on Monday", "Xi said on 3 March") is left alone. A date without a
 year is read in the year nearest the event, so only its day and month are compared.
+With an article date, "last month", "this week", "next weekend" and the like are
+checked too.
 When a sentence names several events, the date must fit one of them.
 
 ## Why is this bad?
@@ -469,12 +508,15 @@ end = 2023-10-18
         events = _events_by_sentence(doc, ctx)
         if not events:
             return
+        reference = context_date(doc, ctx)
         mentions = _mentions_by_sentence(doc)
         for sentence, named in events.items():
             dated = [
                 m
                 for m in mentions.get(sentence, ())
-                if m.kind in ("date", "range") or (m.kind == "month" and m.preposition == "in")
+                if m.kind in ("date", "range")
+                or (m.kind == "month" and m.preposition == "in")
+                or (m.kind == "relative" and reference is not None)
             ]
             dated = [m for m in dated if not _ATTRIBUTED_RE.search(doc.prose, sentence.start, m.start)]
             if not dated:
@@ -486,7 +528,7 @@ end = 2023-10-18
                     chosen[nearest.start] = nearest
             all_events = [e for _, _, evs in named for e in evs]
             for m in chosen.values():
-                verdicts = [_fits_event(m, e) for e in all_events]
+                verdicts = [_fits_event(m, e, reference) for e in all_events]
                 if any(v is None or v for v in verdicts):
                     continue
                 event = all_events[0]

@@ -180,3 +180,26 @@ def test_messages_are_one_line_when_a_date_spans_lines() -> None:
     (f,) = lint_text(text, config=Config(select=DATE_RULES))
     assert f.rule == "invalid-date"
     assert "\n" not in f.message and "'on Tuesday September 31, 2023'" in f.message
+
+
+def test_relative_month_and_week_against_the_sheet(facts) -> None:
+    text = (
+        "Putin will attend the Belt and Road Forum next month, aides said.\n"
+        "The security talks last week were cordial.\n"
+        "The Belt and Road Forum this week drew 130 countries.\n"
+    )
+    # An article of Monday 18 September 2023: the forum (17-18 October) is next month;
+    # the talks (18-21 September) are this week, not last week; the forum is not this week.
+    assert found(text, facts, date=dt.date(2023, 9, 18)) == [
+        ("date-mismatch", 2, 20, "last week"),
+        ("date-mismatch", 3, 25, "this week"),
+    ]
+    assert found(text, facts) == []  # no article date: relative words mean nothing
+
+
+def test_date_before_an_event_that_does_something_else(facts) -> None:
+    text = (
+        "On Oct. 3 the Belt and Road Forum announced a new secretariat.\n"
+        "On Oct. 3 the Belt and Road Forum opened in Beijing.\n"
+    )
+    assert found(text, facts) == [("date-mismatch", 2, 4, "Oct. 3")]
