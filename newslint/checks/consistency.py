@@ -245,7 +245,7 @@ class NumberInconsistent(Rule):
     summary = 'The same quantity of the same thing stated two ways ("123 member states" ... "124").'
     docs = """
 ## What it does
-Finds a figure followed by a noun phrase of two or three words ("123 member states",
+Finds a figure followed by a noun phrase of two words ("123 member states",
 "4,500 steel jobs") that the article later gives with another figure ("124 member
 states"). It reports the less frequent figure, pointing to the line of the other.
 Only figures close enough to be one figure mistyped are compared (within 10%, digits
@@ -293,7 +293,7 @@ Any of the 123 member states could act on it.
                 continue
             if prose[m.end(2) : m.end(2) + 1].isalpha():
                 continue
-            key = " ".join(words)
+            key = " ".join(words[:2])  # "member states", whatever verb follows
             groups[key][number.replace(",", "")].append(Place(m.start(1), m.end(1), number))
         for noun, by_value in groups.items():
             if len(by_value) != 2:
