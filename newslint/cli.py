@@ -181,6 +181,11 @@ def _registry_and_rules(config: Config, err: IO[str]):
     for selector in unknown_selectors(
         [*(config.select or ()), *config.extend_select, *config.ignore], rules_all
     ):
+        if registry.problems:  # likely the broken plugin's rules: say so, lint the rest
+            registry.problems.append(UsageError(
+                f"unknown rule {selector!r} in select/ignore (a plugin above failed to "
+                f"load; its rules are skipped)"))
+            continue
         raise UsageError(f"unknown rule {selector!r} in select/ignore; "
                          f"'newslint rules' lists the rules")
     return registry, active_rules(registry, config)

@@ -12,13 +12,14 @@ from typing import Iterable, Sequence
 
 from newslint.config import Config
 from newslint.document import Document
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, PluginError
 from newslint.facts import EMPTY_FACTS, Facts
-from newslint.findings import Finding, Severity, Violation
+from newslint.findings import Finding, Fix, Severity, Violation
 from newslint.registry import Registry
 from newslint.rule import Context, ProjectRule, Rule
 from newslint.selection import is_enabled
 from newslint.suppressions import Directive, apply_suppressions
+from newslint.timelimit import RuleTimeout, limit_for, time_limit
 
 
 class RuleError(NewslintError):
@@ -64,7 +65,11 @@ def parse_document(text: str, path: str, registry: Registry, kind: str | None = 
         text = text[1:]
     parser = registry.parsers.get(kind) if kind else None
     parser = parser or registry.parser_for(path)
-    doc = parser.parse(text, path)
+    try:
+        doc = parser.parse(text, path)
+    except Exception as e:  # a plugin's parser: this file fails, the run goes on
+        raise PluginError(f"parser {getattr(parser, 'name', parser)!r} failed on this file: "
+                          f"{type(e).__name__}: {e}; file not linted", path=path) from None
     doc.bom = bom
     return doc
 
@@ -83,6 +88,7 @@ def check_document(
     summaries: dict[str, object] = {}
     length = len(doc.text)
     ran: list[Rule] = []  # rules that ran without failing
+    budget = limit_for(getattr(config, "rule_time_limit", 0.0), length)  # 0: none
     late: list[tuple[ActiveRule, Context]] = []  # rules about the suppressions (NL901)
     for active in rules:
         rule = active.rule
@@ -103,8 +109,15 @@ def check_document(
                     f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
             continue
         try:
-            produced = list(rule.check(doc, ctx))
+            with time_limit(budget):
+                produced = list(rule.check(doc, ctx))
             batch = [_stamp(v, rule, active.severity, doc.path, length) for v in produced]
+        except RuleTimeout:
+            errors.append(RuleError(
+                f"rule {rule.name} ({rule.code}, from {rule.origin}) stopped after {budget:g} s "
+                f"on this file (rule-time-limit); its findings here are missing; other rules "
+                f"still ran", path=doc.path))
+            continue
         except Exception as e:
             errors.append(RuleError(
                 f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
@@ -164,12 +177,23 @@ def check_project(
 def _stamp(v: Violation, rule: Rule, severity: Severity, path: str, length: int) -> Finding:
     if not isinstance(v, Violation):
         raise TypeError(f"check() yielded {type(v).__name__}, not a Violation")
-    if not (0 <= v.start <= v.end <= length):
-        raise ValueError(f"violation span {v.start}..{v.end} outside the document (0..{length})")
+    if not (_is_int(v.start) and _is_int(v.end) and 0 <= v.start <= v.end <= length):
+        raise ValueError(f"violation span {v.start!r}..{v.end!r} outside the document (0..{length})")
+    if not isinstance(v.message, str):
+        raise TypeError(f"violation message is {type(v.message).__name__}, not a string")
     fix = v.fix
-    if fix is not None and not (0 <= fix.start <= fix.end <= length):
-        raise ValueError(f"fix span {fix.start}..{fix.end} outside the document")
+    if fix is not None and not isinstance(fix, Fix):
+        raise TypeError(f"violation fix is {type(fix).__name__}, not a Fix")
+    if fix is not None and not (_is_int(fix.start) and _is_int(fix.end)
+                                and 0 <= fix.start <= fix.end <= length):
+        raise ValueError(f"fix span {fix.start!r}..{fix.end!r} outside the document")
+    if fix is not None and not isinstance(fix.replacement, str):
+        raise TypeError(f"fix replacement is {type(fix.replacement).__name__}, not a string")
     return Finding(path, v.start, v.end, rule.code, rule.name, severity, v.message, fix)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def lint_text(

@@ -57,7 +57,7 @@ def build_manager(
                 continue
             try:
                 plugin = ep.load()
-            except Exception as e:  # a broken plugin must not stop the run
+            except (Exception, SystemExit) as e:  # a broken plugin must not stop the run
                 problems.append(PluginError(
                     f"plugin {ep.name!r} ({ep.value}) failed to load: {type(e).__name__}: {e}; "
                     f"fix or uninstall it, or set {DISABLE_ENV}={ep.name}"))
@@ -72,11 +72,25 @@ def build_manager(
         pm.register(__import__(module, fromlist=["_"]), name=name)
     for i, plugin in enumerate(extra):
         pm.register(plugin, name=getattr(plugin, "__name__", None) or f"extra-{i}")
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as e:
-        raise PluginError(f"plugin has a hook newslint does not know (misspelled?): {e}") from None
+    _drop_plugins_with_unknown_hooks(pm, problems)
     return pm
+
+
+def _drop_plugins_with_unknown_hooks(pm: pluggy.PluginManager, problems: list[PluginError]) -> None:
+    """A plugin with a hook newslint does not know (a misspelling) is reported and left
+    out; the run goes on with the others."""
+    for _ in range(1000):  # one plugin dropped per round; never loops for ever
+        try:
+            pm.check_pending()
+            return
+        except pluggy.PluginValidationError as e:
+            name = pm.get_name(e.plugin) if e.plugin is not None else None
+            if name is None or name in BUILTIN_PLUGINS:
+                raise PluginError(f"plugin has a hook newslint does not know (misspelled?): {e}") from None
+            pm.unregister(e.plugin)
+            problems.append(PluginError(
+                f"plugin {name!r} has a hook newslint does not know (misspelled?): {e}; "
+                f"plugin left out, or set {DISABLE_ENV}={name}"))
 
 
 def _entry_points() -> list[metadata.EntryPoint]:

@@ -20,8 +20,11 @@ class Registry:
     _codes: dict[str, Rule] = field(default_factory=dict)
 
     def add_rule(self, rule: Rule, origin: str = "") -> None:
-        if isinstance(rule, type):
+        if isinstance(rule, type) and issubclass(rule, Rule):
             rule = rule()
+        if not isinstance(rule, Rule):
+            raise PluginError(f"plugin {origin or '?'} registered {type(rule).__name__} "
+                              f"{_short(rule)}, not a newslint Rule; it was ignored")
         if origin and getattr(rule, "origin", "newslint") == "newslint" and origin != "newslint":
             try:
                 rule.origin = origin
@@ -67,3 +70,8 @@ class Registry:
                 if ext and lower.endswith(ext):
                     best = parser
         return best or self.parsers.get("text") or next(iter(self.parsers.values()))
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

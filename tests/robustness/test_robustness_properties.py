@@ -137,8 +137,8 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 def _reference_position(text: str, offset: int) -> tuple[int, int]:
     """Line and column counted independently of ``LineIndex``."""
     line, start = 1, 0
-    for m in _LINE_END.finditer(text, 0, offset):
-        if m.end() > offset:
+    for m in _LINE_END.finditer(text):
+        if m.end() > offset:  # (an offset between \r and \n is still on the line)
             break
         line, start = line + 1, m.end()
     return line, offset - start + 1
