@@ -102,7 +102,10 @@ class NewslintServer(LanguageServer):
         path = to_fs_path(uri) or uri
         setup = self.settings.for_path(path if uri.startswith("file:") else None)
         source = document.source
-        doc = parse_document(source, path, setup.registry)
+        # An untitled buffer or an odd extension: the editor's language decides.
+        kind = "markdown" if document.language_id == "markdown" and \
+            "markdown" in setup.registry.parsers else None
+        doc = parse_document(source, path, setup.registry, kind)
         result = check_document(doc, config=setup.config, facts=setup.facts, rules=setup.rules)
         linted = Linted(document.version, source, 1 if doc.bom else 0, result.findings,
                         PositionMap(source, self.encoding), setup)

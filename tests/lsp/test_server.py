@@ -179,3 +179,14 @@ async def test_fact_sheets_are_picked_up_and_reloaded(client, tmp_path) -> None:
     sheet.write_text('[[person]]\nname = "Sergei Lavrov"\nwrong = ["Sergey Lavrov"]\nbad = 1\n')
     [d] = await _change(client, path, 3, text)
     assert "fact sheet" in d.message and "bad" in d.message
+
+
+async def test_the_editors_language_picks_the_parser(client, tmp_path) -> None:
+    await _start(client, tmp_path)
+    text = "# Talks\n\nType `the the` to see it.\n"
+    for uri, language, expected in (("untitled:Untitled-1", "markdown", 0),
+                                    ("untitled:Untitled-2", "plaintext", 1)):
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)))
+        await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        assert len(client.diagnostics[uri]) == expected, language
