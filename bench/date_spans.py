@@ -55,11 +55,17 @@ def main(argv: list[str] | None = None) -> int:
             kinds.update(m.kind for m in mentions)
     t_parse = time.perf_counter() - t0
     n_spans = sum(len(s) for s in spans)
+    differ = sum(
+        parse_span(text, start, end) != parse_span(text, start, end, use_grammar=True)
+        for text, found in zip(texts, spans)
+        for start, end in found
+    )
 
     print(f"articles: {len(paths)}  words: {words}  characters: {sum(map(len, texts))}")
     print(f"date-like spans (scan): {n_spans}")
     print(f"spans parsed (grammar): {parsed} ({parsed / max(n_spans, 1):.1%})")
     print("date mentions by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    print(f"spans where the fast path and the grammar disagree: {differ}")
     print(f"time: grammar build {t_build * 1000:.0f} ms, scan {t_scan * 1000:.0f} ms, "
           f"parse {t_parse * 1000:.0f} ms")  # fmt: skip
 

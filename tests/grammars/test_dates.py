@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.grammars.dates import (
     PartialDate,
@@ -169,3 +171,17 @@ def test_invalid_dates_know_their_month() -> None:
     assert P(2, 29).valid  # year unknown: it may be a leap year
     assert not P(2, 29, 2023).valid
     assert P(2, 29, 2024).valid
+
+
+_TOKENS = [
+    "on", "On", "from", "the", "of", "in", "last", "next", "between", "and", "to", "-", "–",
+    ",", "(", ")", "Monday", "Tues.", "Sun", "Sept.", "Sept", "September", "May", "Feb",
+    "18", "18th", "3", "31", "2023", "2000", "GMT", "week", "month", "year", "said",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=8), st.sampled_from([" ", ""]))
+def test_simple_forms_agree_with_the_grammar_on_any_tokens(tokens: list[str], sep: str) -> None:
+    text = " ".join(tokens) if sep else "".join(t if t in ",()" else " " + t for t in tokens)
+    assert parse_span(text) == parse_span(text, use_grammar=True)
