@@ -7,9 +7,12 @@ Sept. 18", "Sept. 18 (Monday)") and relative words ("on Monday", "last month").
 
 Two stages keep this fast: a regex scan finds the few spans of an article that look
 like dates (a month or weekday name, an ISO date, "last/next week"), and a pyparsing
-grammar, built once on first use, parses only those spans. Nothing here knows the
-article's own date; ``resolve_date`` and ``resolve_range`` take it as the reference
-that supplies a missing year.
+grammar, built once on first use, parses only those spans, trying only where a word
+starts. Most spans hold one simple form (a single date, a month, a weekday); one regex
+reads those, held to the grammar's answers by a property test and by
+``bench/date_spans.py``, and the grammar reads the rest (ranges, "between", a weekday
+in brackets, ISO dates). Nothing here knows the article's own date; ``resolve_date``
+and ``resolve_range`` take it as the reference that supplies a missing year.
 """
 
 from __future__ import annotations
