@@ -338,7 +338,7 @@ _TITLE_MODIFIERS = (
     "Social Security|Local Government|Schools|Higher Education|Rural Affairs|Employment|"
     "Tourism|Public Security|Oil|Planning|Science"
 )
-_TITLE_HEADS = "Minister|Secretary|Chancellor|President|Governor|Spokesman|Spokeswoman|Leader|General"
+_TITLE_HEADS = "Minister|Secretary|Chancellor|President|Governor|Commissioner|Spokesman|Spokeswoman|Leader|General"
 _TITLE_BEFORE_NAME_RE = regex.compile(
     rf"(?<![\p{{L}}])(?:(?P<former>former|ex-|then|then-|outgoing|incoming|new|late)\s+)?"
     rf"(?P<title>(?:(?:{_TITLE_MODIFIERS})\s+){{1,3}}(?:{_TITLE_HEADS}))"
@@ -561,7 +561,8 @@ def _phrase_pattern(keys: tuple[str, ...]) -> "regex.Pattern[str]":
         key=len, reverse=True,
     )
     return regex.compile(
-        r"(?<![\p{L}\p{N}'’-])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}'’-])",
+        r"(?<![\p{L}\p{N}'’-])(?:" + "|".join(alternatives) + r")"
+        r"(?=['’]s\b|(?![\p{L}\p{N}'’-]))",  # a possessive may follow: "Forum's"
         regex.IGNORECASE | regex.V1,
     )
 

@@ -106,3 +106,17 @@ def test_spelling_inconsistent_reports_minority_with_fix() -> None:
 def test_spelling_leaves_names_alone() -> None:
     text = "Pentagon\n\nThe US Department of Defense spoke about the defence of Europe.\n"
     assert run("spelling-inconsistent", text) == []
+
+
+def test_example_article_gives_each_planted_error() -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "consistency-harbour-deal.md"
+    text = example.read_text(encoding="utf-8")
+    config = config_from_mapping({"select": ["NL4", "NL5"]}, path=None, root=Path.cwd())
+    found = lint_text(text, path="harbour.md", config=config)
+    got = [(f.rule, text.count("\n", 0, f.start) + 1) for f in found]
+    assert got == [
+        ("number-inconsistent", 18), ("capitalization-inconsistent", 19),
+        ("spelling-inconsistent", 21), ("name-inconsistent", 22),
+        ("unbalanced-brackets", 22), ("doubled-punctuation", 23),
+        ("title-inconsistent", 25),
+    ]
