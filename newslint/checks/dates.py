@@ -161,6 +161,9 @@ tense ("will"), backwards for the past ("said", "held"), either way otherwise, t
 weekday must land on one of the event's days. A sentence that also gives a date is left
 to `date-mismatch`; without an article date the weekday is left alone.
 
+The fix is applied by `--fix` when the year is written; when the year was inferred it
+is offered as an unsafe fix, since the date may be the wrong half.
+
 ## Why is this bad?
 Weekdays and dates are typed separately and checked by nobody; a reader who sees both
 cannot tell which one is wrong, and a wrong day sends people to an event that is over.
@@ -170,9 +173,25 @@ cannot tell which one is wrong, and a wrong day sends people to an event that is
 The talks opened in Moscow on Tuesday, Sept. 18, 2023, the ministry said.
 ```
 
+```text
+MOSCOW, Sept. 18, 2023 (Newsdesk) – The security talks will open on Friday.
+```
+
 ## Use instead
 ```text
 The talks opened in Moscow on Monday, Sept. 18, 2023, the ministry said.
+```
+
+```text
+MOSCOW, Sept. 18, 2023 (Newsdesk) – The security talks will open on Monday.
+```
+
+```toml facts
+[[event]]
+name = "Strategic Security Consultations"
+also = ["security talks"]
+start = 2023-09-18
+end = 2023-09-21
 ```
 """
 
