@@ -118,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write(f"newslint: error: {e}\n")
         return EXIT_FAILED
     except KeyboardInterrupt:
+        _ignore_further_interrupts()  # a second Ctrl-C while exiting must not kill us
         err.write("newslint: interrupted\n")
         return 130
     except BrokenPipeError:
@@ -129,6 +130,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write(f"newslint: internal error: {type(e).__name__}: {e}; this is a bug in "
                   f"newslint or a plugin: set NEWSLINT_DEBUG=1 to see the traceback\n")
         return EXIT_FAILED
+
+
+def _ignore_further_interrupts() -> None:
+    """After the first Ctrl-C the run is already stopping. Python puts SIGINT back to
+    the system default while it shuts down (while a pool's workers are reaped), so a
+    second Ctrl-C there would kill the process by the signal instead of exiting 130."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        except (ValueError, OSError):
+            pass
 
 
 def _silence_stdout() -> None:
