@@ -1,7 +1,8 @@
 """The article's own date: the day its relative words ("on Monday", "last month") and
 year-less dates ("Sept. 18") are counted from.
 
-In order: the front matter ``date``; else a dateline ("BEIJING, Sept 18, 2023 (AFP) –";
+In order: the front matter ``date`` (a TOML/YAML date, or text such as "2023-09-18" or
+"September 18, 2023"); else a dateline ("BEIJING, Sept 18, 2023 (AFP) –";
 "LONDON (Reuters) -" has none); else the fact sheet's ``date``; else the ``--date``
 option. A dateline without a year ("WASHINGTON, Sept. 18 (Reuters) -") takes the year
 nearest the sheet's date or ``--date``, and gives nothing when neither is known.
@@ -73,12 +74,31 @@ def dateline_date(doc: "Document", reference: _dt.date | None = None) -> _dt.dat
     return resolve_date(found[0].first, reference)
 
 
+def front_matter_date(doc: "Document") -> _dt.date | None:
+    """The front matter ``date``, also when written as text ("September 18, 2023")."""
+    if doc.date is not None:
+        return doc.date
+    value = doc.meta.get("date")
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    mention = parse(text)
+    if mention is None or mention.kind != "date" or mention.first is None:
+        return None
+    return mention.first.date()  # only a full date with its year
+
+
 def article_date(
     doc: "Document", facts: "Facts | None" = None, fallback: _dt.date | None = None
 ) -> _dt.date | None:
     """The article's date: front matter, dateline, fact sheet, then ``fallback`` (--date)."""
-    if doc.date is not None:
-        return doc.date
+    front = front_matter_date(doc)
+    if front is not None:
+        return front
     sheet = facts.date if facts is not None else None
     found = dateline_date(doc, sheet or fallback)
     if found is not None:
@@ -92,8 +112,9 @@ def context_date(doc: "Document", ctx: "Context") -> _dt.date | None:
     The engine may already have put the front matter, sheet or ``--date`` date in
     ``ctx.article_date``; the front matter and a dateline still take precedence.
     """
-    if doc.date is not None:
-        return doc.date
+    front = front_matter_date(doc)
+    if front is not None:
+        return front
     sheet = ctx.facts.date if ctx.facts is not None else None
     fallback = ctx.article_date or sheet
     return dateline_date(doc, fallback) or fallback

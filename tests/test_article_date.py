@@ -56,3 +56,22 @@ def test_dateline_after_front_matter() -> None:
     text = "---\ntitle: Talks\nauthor: A. Writer\ndesk: world\ntags: [a, b]\nx: 1\ny: 2\n---\n\n# Talks\n\nMOSCOW, Sept. 18, 2023 (AP) - The talks began.\n"
     doc = MarkdownParser().parse(text, "story.md")
     assert dateline_date(doc) == dt.date(2023, 9, 18)
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (dt.date(2023, 9, 18), dt.date(2023, 9, 18)),
+        ("2023-09-18", dt.date(2023, 9, 18)),
+        ("2023-09-18T10:00:00Z", dt.date(2023, 9, 18)),
+        ("September 18, 2023", dt.date(2023, 9, 18)),
+        ("18 Sept 2023", dt.date(2023, 9, 18)),
+        ("Sept. 18", None),  # no year: not the article's date
+        ("soon", None),
+        (2023, None),
+    ],
+)
+def test_front_matter_date_as_written(value, expected) -> None:
+    from newslint.article_date import front_matter_date
+
+    assert front_matter_date(doc("Text.", {"date": value})) == expected
