@@ -119,31 +119,172 @@ def _lowered(text: str) -> str:
 
 
 class FoldedForms:
-    """Forms matched in any case.
+    """Forms matched in any case (events, count subjects, nouns, term capitalisation).
 
-    The stdlib's IGNORECASE loses the first-character skip that makes the trie fast,
-    so the trie of lower-cased forms scans a lower-cased copy of the text instead
-    (same offsets whenever lower-casing keeps the length, which is nearly always;
-    otherwise an IGNORECASE pattern is compiled on demand).
+    A small trie of the forms' distinct first words, compiled once per sheet, finds
+    candidates in a lower-cased copy of the text (same offsets whenever lower-casing
+    keeps the length, which is nearly always; otherwise the text is skipped); the
+    rest of each form is compared word by word, as in ``CasedForms``. Forms of several
+    kinds share one scan: ``find_all`` gives the hits of each kind.
     """
 
-    def __init__(self, forms: Iterable[str]) -> None:
-        self.forms = sorted({f.lower() for f in forms})
-        self._plain = compile_forms(self.forms)
-        self._ignore_case: "re.Pattern[str] | None" = None
+    def __init__(self, forms: Iterable[str | tuple[str, str]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str, str]]] = {}
+        seen: set[tuple[str, str]] = set()
+        for item in forms:
+            kind, form = item if isinstance(item, tuple) else ("", item)
+            form = form.lower()
+            if not form.strip() or (kind, form) in seen:
+                continue
+            seen.add((kind, form))
+            parsed = _split(form)
+            if parsed is not None:
+                words, gaps = parsed
+                self._by_first.setdefault(words[0], []).append((words, gaps, kind, form))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: (c[2], -len(c[0])))  # by kind, longest first
+        self._first = (
+            re.compile("(?:" + trie_pattern(self._by_first) + r")(?![^\W_])")
+            if self._by_first
+            else None
+        )
+        self._last: tuple[str, dict[str, list[tuple[int, int, str]]]] | None = None
 
-    def find(self, text: str) -> Iterator["re.Match[str]"]:
+    def find_all(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
+        """Hits by kind: (start, end, lower-cased form), no overlaps within a kind.
+        Kept for the last text scanned."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        hits: dict[str, list[tuple[int, int, str]]] = {}
         low = _lowered(text)
-        if len(low) == len(text):
-            return find_words(self._plain, low)
-        if self._ignore_case is None:
-            self._ignore_case = compile_forms(self.forms, ignore_case=True)
-        return find_words(self._ignore_case, text)
+        if self._first is not None and len(low) == len(text):
+            by_first = self._by_first
+            busy: dict[str, int] = {}
+            for m in find_words(self._first, low):
+                start = m.start()
+                if start >= 2 and low[start - 1] in _APOSTROPHES and low[start - 2].isalnum():
+                    continue
+                done: set[str] = set()
+                for words, gaps, kind, form in by_first[m.group()]:
+                    if kind in done or busy.get(kind, -1) > start:
+                        continue
+                    end = _extend(low, m.end(), words, gaps)
+                    if end is not None:
+                        hits.setdefault(kind, []).append((start, end, form))
+                        busy[kind] = end
+                        done.add(kind)
+        self._last = (text, hits)
+        return hits
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Hits of forms given without a kind."""
+        return self.find_all(text).get("", [])
+
+
+def _split(form: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A form's words and the separators between them (None when it has no words)."""
+    if _SIMPLE_FORM_RE.fullmatch(form):
+        words = tuple(form.split(" "))
+        return words, ("",) * (len(words) - 1)
+    units = [(m.start(), m.end(), m.group()) for m in _UNIT_RE.finditer(form)]
+    if not units:
+        return None
+    words = tuple(u[2] for u in units)
+    return words, tuple(_gap_key(form[a[1] : b[0]]) for a, b in zip(units, units[1:]))
 
 
 def fold(form: str) -> str:
     """The key of a form matched in any case."""
     return normalize(form).lower()
+
+
+_UNIT_RE = re.compile(r"[^\W_]+")  # a run of letters and digits
+_SIMPLE_FORM_RE = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
+# A word that may start with a capital letter (Latin, Greek, Cyrillic); the lookup
+# table of first words decides. Compiled once: no per-sheet compiling.
+# (No look-behind for the word boundary: it would cost the scan its first-character
+# skip, three times slower; the boundary is checked on each hit instead.)
+_CAPITAL_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿ][^\W_]*")
+_GAP_TABLE = str.maketrans({**{a: "'" for a in _APOSTROPHES}, **{h: "-" for h in _HYPHENS}})
+
+
+def _gap_key(gap: str) -> str:
+    """What separates two words, compared without whitespace: "" for spaces, "'", "-"."""
+    return "".join(gap.split()).translate(_GAP_TABLE)
+
+
+class CasedForms:
+    """Forms matched with their case, by a dictionary of first words.
+
+    A sheet's people and terms are most of its size, and nearly all of their forms
+    begin with a capital. Those are found without compiling anything for the sheet:
+    one fixed pattern finds words that may begin with a capital, the first-word table
+    says which could begin a form, and only those are compared word by word. The
+    few forms that begin otherwise ("the Hague", "de Gaulle") are one small trie.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+        other: list[str] = []
+        for form in forms:
+            parsed = _split(form)
+            if parsed is None:
+                continue
+            words, gaps = parsed
+            first = words[0]
+            if form.startswith(first) and _CAPITAL_WORD_RE.fullmatch(first) and first[0].isupper():
+                self._by_first.setdefault(first, []).append((words, gaps, form))
+            else:
+                other.append(form)
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
+        self._other = compile_forms(other) if other else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of every form in ``text``, longest at each place, no overlaps."""
+        hits: list[tuple[int, int, str]] = []
+        by_first = self._by_first
+        busy = -1
+        for m in _CAPITAL_WORD_RE.finditer(text):
+            candidates = by_first.get(m.group())
+            if not candidates:
+                continue
+            start = m.start()
+            if start < busy or (start and text[start - 1].isalnum()):
+                continue  # inside a hit, or inside a word ("iPhone")
+            if start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2].isalnum():
+                continue  # "O’Brien": not a word of its own
+            for words, gaps, form in candidates:
+                end = _extend(text, m.end(), words, gaps)
+                if end is not None:
+                    hits.append((start, end, form))
+                    busy = end
+                    break
+        if self._other is not None:
+            extra = [(m.start(), m.end(), normalize(m.group())) for m in find_words(self._other, text)]
+            if extra:
+                merged: list[tuple[int, int, str]] = []
+                for hit in sorted(hits + extra, key=lambda h: (h[0], -h[1])):
+                    if not merged or hit[0] >= merged[-1][1]:
+                        merged.append(hit)
+                hits = merged
+        return hits
+
+
+def _extend(text: str, pos: int, words: tuple[str, ...], gaps: tuple[str, ...]) -> int | None:
+    """The end of a form whose first word ends at ``pos``, or None when it is not there."""
+    search = _UNIT_RE.search
+    for word, gap in zip(words[1:], gaps):
+        m = search(text, pos)
+        if m is None or m.group() != word or _gap_key(text[pos : m.start()]) != gap:
+            return None
+        pos = m.end()
+    if pos < len(text) and text[pos] in _APOSTROPHES:
+        m = _UNIT_RE.match(text, pos + 1)
+        if m is not None and m.group() not in ("s", "S"):
+            return None  # "Xi’an" is not "Xi"; "Xi’s" is
+    return pos
 
 
 @dataclass(frozen=True)
@@ -181,7 +322,7 @@ class NameIndex:
             self._add(term, "name", term.name)
             for form in term.wrong:
                 self._add(term, "wrong", form)
-        self.names_re = compile_forms(self._forms)
+        self.names = CasedForms(self._forms)
         # Multi-word terms in any capitalisation, to catch "the hague"-style slips the
         # sheet did not list. (Single words are left out: "Labour" the party and
         # "labour" the noun are both right.)
@@ -189,20 +330,21 @@ class NameIndex:
         for term in facts.terms:
             if " " in normalize(term.name):
                 self._terms_ci.setdefault(fold(term.name), term)
-        self.terms_ci = FoldedForms(self._terms_ci)
         # Events: case does not matter ("the third Belt and Road forum" is the event).
         self._events: dict[str, list[Event]] = {}
         for event in facts.events:
             for form in {fold(f) for f in (event.name, *event.also)}:
                 self._events.setdefault(form, []).append(event)
-        self.events_ci = FoldedForms(self._events)
-        # Count subjects ("ICC", "the court") and nouns ("member states").
+        # Count subjects ("ICC", "the court"); their nouns are matched per sentence.
         self._about: dict[str, list[Count]] = {}
         for count in facts.counts:
             for form in {fold(f) for f in count.about}:
                 self._about.setdefault(form, []).append(count)
-        self.about_ci = FoldedForms(self._about)
-        self._noun_res: dict[int, FoldedForms] = {}
+        self.folded = FoldedForms(
+            [*(("term", f) for f in self._terms_ci), *(("event", f) for f in self._events),
+             *(("about", f) for f in self._about)]
+        )
+        self._noun_res: dict[tuple[str, ...], FoldedForms] = {}
         self._last_names: tuple[str, list[NameHit]] | None = None
 
     def _add(self, entry: Person | Term, role: str, form: str) -> None:
@@ -215,24 +357,24 @@ class NameIndex:
             return last[1]
         hits: list[NameHit] = []
         forms = self._forms
-        for m in find_words(self.names_re, prose):
-            for entry, role, form in forms.get(normalize(m.group()), ()):
-                hits.append(NameHit(m.start(), m.end(), entry, role, form))
+        for start, end, key in self.names.find(prose):
+            for entry, role, form in forms.get(key, ()):
+                hits.append(NameHit(start, end, entry, role, form))
         self._last_names = (prose, hits)
         return hits
 
     def events_in(self, prose: str) -> list[EventHit]:
         events = self._events
         return [
-            EventHit(m.start(), m.end(), tuple(events.get(fold(m.group()), ())))
-            for m in self.events_ci.find(prose)
+            EventHit(start, end, tuple(events.get(key, ())))
+            for start, end, key in self.folded.find_all(prose).get("event", ())
         ]
 
     def counts_named_in(self, text: str) -> list[Count]:
         """Counts whose ``about`` terms ``text`` names, in sheet order, each once."""
         found: dict[int, Count] = {}
-        for m in self.about_ci.find(text):
-            for count in self._about.get(fold(m.group()), ()):
+        for _, _, key in self.folded.find_all(text).get("about", ()):
+            for count in self._about.get(key, ()):
                 found.setdefault(id(count), count)
         return list(found.values())
 
@@ -240,25 +382,25 @@ class NameIndex:
         """(offset, count) for every mention of a count's subject."""
         about = self._about
         return [
-            (m.start(), count)
-            for m in self.about_ci.find(prose)
-            for count in about.get(fold(m.group()), ())
+            (start, count)
+            for start, _, key in self.folded.find_all(prose).get("about", ())
+            for count in about.get(key, ())
         ]
 
     def nouns(self, count: Count) -> FoldedForms:
-        """The count's nouns ("member states"), any case, compiled once per count."""
-        forms = self._noun_res.get(id(count))
+        """The count's nouns ("member states"), any case, compiled once per list of nouns."""
+        forms = self._noun_res.get(count.nouns)
         if forms is None:
-            forms = self._noun_res[id(count)] = FoldedForms(count.nouns)
+            forms = self._noun_res[count.nouns] = FoldedForms(count.nouns)
         return forms
 
     def term_case_variants(self, prose: str) -> Iterator[tuple[int, int, Term]]:
         """(start, end, term): multi-word terms in another capitalisation than the sheet's."""
-        for m in self.terms_ci.find(prose):
-            found = normalize(prose[m.start() : m.end()])
-            term = self._terms_ci.get(found.lower())
+        for start, end, key in self.folded.find_all(prose).get("term", ()):
+            found = normalize(prose[start:end])
+            term = self._terms_ci.get(key)
             if term is not None and found != normalize(term.name) and found not in self._forms:
-                yield m.start(), m.end(), term
+                yield start, end, term
 
     def is_form(self, text: str) -> bool:
         return normalize(text) in self._forms

@@ -73,7 +73,7 @@ def test_index_is_built_once_per_facts() -> None:
     assert index_for(Facts(people=(Person("Aoife Brennan"),))) is not index_for(facts)
 
 
-def test_large_sheet_is_one_pattern() -> None:
+def test_large_sheet() -> None:
     people = tuple(Person(f"Person{i} Surname{i}", wrong=(f"Persson{i} Surname{i}",)) for i in range(3000))
     facts = Facts(people=people)
     index = index_for(facts)

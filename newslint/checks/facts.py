@@ -380,8 +380,8 @@ nouns = ["member states", "members", "countries"]
     @staticmethod
     def _states_value(text: str, count: Count, index) -> bool:
         """Whether ``text`` states the count's exact value before one of its nouns."""
-        for m in index.nouns(count).find(text):
-            found = cardinal_ending_at(text, m.start())
+        for noun_start, _, _ in index.nouns(count).find(text):
+            found = cardinal_ending_at(text, noun_start)
             if found is not None and found[1] == count.value:
                 return True
         return False
@@ -390,16 +390,14 @@ nouns = ["member states", "members", "countries"]
         self, text: str, base: int, count: Count, index, tolerance: float, stated: set[int]
     ) -> Iterable[Violation]:
         claims = []
-        for m in index.nouns(count).find(text):
-            if m.start() and (text[m.start() - 1].isalnum()):
-                continue
-            found = cardinal_ending_at(text, m.start())
+        for noun_start, noun_end, _ in index.nouns(count).find(text):
+            found = cardinal_ending_at(text, noun_start)
             if found is None:
                 continue
             start, claimed = found
-            if not text[start : m.start()].strip() or not text[start : m.start()][-1:].isspace():
+            if not text[start:noun_start].strip() or not text[start:noun_start][-1:].isspace():
                 continue
-            number_text = text[start : m.start()].strip()
+            number_text = text[start:noun_start].strip()
             if _YEAR_RE.fullmatch(number_text) and not 1800 <= count.value <= 2099:
                 continue
             if claimed == 2 and _ANAPHORIC_PAIR_RE.search(text[:start]):
@@ -409,7 +407,7 @@ nouns = ["member states", "members", "countries"]
             qstart = q.start() if q else start
             if q and text[q.start()].isspace():
                 qstart = q.start() + 1
-            claims.append((qstart, m.end(), claimed, qualifier, start))
+            claims.append((qstart, noun_end, claimed, qualifier, start))
         if any(c[3] is None and c[2] == count.value for c in claims):
             return  # the right number is stated; the others count parts of the whole
         for qstart, end, claimed, qualifier, _ in claims:
