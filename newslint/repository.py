@@ -10,7 +10,8 @@ Which files: the ``repository`` globs of the configuration, relative to the
 configuration's folder. With a configuration file that sets none, every ``*.md``,
 ``*.markdown`` and ``*.txt`` below its folder. With no configuration file at all there
 is no repository beyond the files passed (linting one file in a home folder must not
-read the whole folder). ``exclude`` globs and tool folders (.git, .venv, caches) are
+read the whole folder), nor when none of the files passed lies in the configuration's
+folder. ``exclude`` globs and tool folders (.git, .venv, caches) are
 always left out.
 """
 
@@ -81,6 +82,9 @@ def context_sources(config: Config, sources: Sequence[Source]) -> list[Source]:
     """The repository's files that are not among ``sources`` (compared by real path),
     named relative to the working folder when they are below it."""
     given = {os.path.realpath(s.path) for s in sources if s.path != "-"}
+    root = os.path.realpath(config.root)
+    if not any(g == root or g.startswith(root.rstrip(os.sep) + os.sep) for g in given):
+        return []  # the files linted are not in this repository
     out: list[Source] = []
     cwd = os.getcwd()
     for path in repository_files(config):

@@ -20,11 +20,12 @@ is reported, naming the repository's form, how many articles use it, and one of 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 import regex
 
-from newslint.document import Document
+from newslint.document import Document, Token
 from newslint.findings import Fix, Severity, Violation
 from newslint.proper_names import (
     HONORIFICS,
@@ -47,6 +48,7 @@ _OPENERS = frozenset(
     Tomorrow Earlier Later According Instead Former Ex Senior Top Veteran""".split()
 )
 _TERM_CONNECTORS = NAME_PARTICLES | {"of", "and"}
+_JOIN_GAP_RE = regex.compile(r"[ ]+(of|and)[ ]+")
 _COMPACT_RE = regex.compile(r"[\s\-‐‑'’.]+")
 _WORD_START_RE = regex.compile(r"[\p{L}\p{N}]")
 _LOWER_WORD_RE = regex.compile(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
@@ -58,11 +60,35 @@ _DEMONYM_RE = regex.compile(r"(?:an|ese|ish|ch|man|men)$")
 _HEADING_LINE_RE = regex.compile(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", regex.MULTILINE)
 _VOWELS = frozenset("aeiou")
 MIN_SHARED_CONTEXT = 2  # other names two spellings' articles must share
+SUMMARY_VERSION = 2  # summaries of another shape (an old cache) are ignored
 
 
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return word.casefold() if word.isascii() else fold_accents(word)
+
+
+@lru_cache(maxsize=65536)
 def compact(form: str) -> str:
     """The letters of a form: case, accents, spaces, hyphens, apostrophes ignored."""
-    return _COMPACT_RE.sub("", fold_accents(form.replace("&", "and")))
+    return _COMPACT_RE.sub("", _fold(form.replace("&", "and")))
+
+
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance of ``a`` and ``b`` at most ``limit`` (a cheap pre-check
+    before the fuzzy regex of ``spelling_variants``)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 def _capitals(form: str) -> int:
@@ -142,7 +168,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
     # -- one article ----------------------------------------------------------------
 
     def collect(self, doc: Document, ctx: Context) -> dict[str, Any]:
-        """Forms ``(kind, form, start, end)``, context names and surname counts.
+        """Forms ``(kind, form, key, start, end)``, context names and surname counts.
 
         Kinds: ``n`` a name (compared by spelling too), ``x`` a name with the word
         before or after it ("the Hague", "Belt and Road forum"; compared by letters).
@@ -151,14 +177,17 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         forms: dict[tuple[str, int], tuple[str, str, int, int]] = {}
         context: set[str] = set()
         heads: Counter[str] = Counter()
-        for connectors, counted in ((NAME_PARTICLES, True), (_TERM_CONNECTORS, False)):
-            for mention in name_mentions(doc, connectors):
-                if any(a <= mention.start < b for a, b in skip):
-                    continue
-                for name in _names(mention):
-                    self._record(doc, name, mention, forms, context, heads if counted else None)
+        mentions = [m for m in name_mentions(doc)
+                    if not any(a <= m.start < b for a, b in skip)]
+        for mention in mentions:
+            for name in _names(mention):
+                self._record(doc, name, mention, forms, context, heads)
+        for mention in _joined(mentions, doc):  # "Bank of England", "Belt and Road Forum"
+            for name in _names(mention):
+                self._record(doc, name, mention, forms, context, None)
         return {
-            "forms": sorted(forms.values(), key=lambda f: (f[2], f[3], f[1])),
+            "version": SUMMARY_VERSION,
+            "forms": sorted(forms.values(), key=lambda f: (f[3], f[4], f[1])),
             "context": tuple(sorted(context)),
             "heads": dict(heads),
         }
@@ -183,7 +212,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         if _is_title(words[-1]):
             return  # "Russian President": a title, not a name (title rules judge those)
         if len(words) >= 2:
-            forms.setdefault((form, start), ("n", form, start, end))
+            forms.setdefault((form, start), ("n", form, compact(form), start, end))
             context.add(compact(form))
         # "the Hague" beside "The Hague": the article before the name. Not when the
         # name goes on ("the Office for National Statistics" is not "The Office"), nor
@@ -196,7 +225,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                 and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
                 and not (len(words) == 1 and _DEMONYM_RE.search(words[0])):
             ext = "the " + form
-            forms.setdefault((ext, start - 4), ("x", ext, start - 4, end))
+            forms.setdefault((ext, start - 4), ("x", ext, compact(ext), start - 4, end))
         # "Belt and Road forum" beside "Belt and Road Forum": the word after the name
         # (not after one word opening a sentence: "Human rights" says nothing).
         if mention.sentence_initial and len(words) == 1 and name[0] is mention.words[0]:
@@ -205,7 +234,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             m = _LOWER_WORD_RE.match(prose, end)
             if m and not _is_title(m.group(1)):
                 ext = form + " " + m.group(1)
-                forms.setdefault((ext, start), ("x", ext, start, m.end()))
+                forms.setdefault((ext, start), ("x", ext, compact(ext), start, m.end()))
 
     # -- the repository ---------------------------------------------------------------
 
@@ -213,40 +242,56 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                       ) -> Iterable[tuple[str, Violation]]:
         min_shared = int(ctx.options.get("min-shared-context", MIN_SHARED_CONTEXT))
         sheet_keys = _sheet_keys(ctx.facts)
-        # key -> form -> path -> spans
-        uses: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = defaultdict(
-            lambda: defaultdict(lambda: defaultdict(list)))
+        # First pass, cheap: which letters are written in more than one way.
+        forms_of: dict[str, set[str]] = {}
         spellable: dict[str, str] = {}  # key -> a form of kind "n"
         names: set[str] = set()  # forms written as names (not only with a word beside)
         contexts: dict[str, frozenset[str]] = {}
         heads: dict[str, Mapping[str, int]] = {}
         for path, summary in summaries.items():
-            if not isinstance(summary, dict):
+            if not isinstance(summary, dict) or summary.get("version") != SUMMARY_VERSION:
                 continue
-            contexts[path] = frozenset(summary.get("context", ()))
-            heads[path] = summary.get("heads", {})
-            for kind, form, start, end in summary.get("forms", ()):
-                key = compact(form)
-                uses[key][form][path].append((start, end))
+            contexts[path] = frozenset(summary["context"])
+            heads[path] = summary["heads"]
+            for kind, form, key, _start, _end in summary["forms"]:
+                seen = forms_of.get(key)
+                if seen is None:
+                    forms_of[key] = {form}
+                elif form not in seen:
+                    seen.add(form)
                 if kind == "n":
                     spellable.setdefault(key, form)
                     names.add(form)
+        pairs = list(_spelling_pairs(spellable))
+        wanted = {k for k, fs in forms_of.items() if len(fs) > 1}
+        wanted.update(k for pair in pairs for k in pair)
+        # Second pass: where those are written. key -> form -> path -> spans
+        uses: dict[str, dict[str, dict[str, list[tuple[int, int]]]]] = {}
+        for path, summary in summaries.items():
+            if path not in contexts:
+                continue
+            for _kind, form, key, start, end in summary["forms"]:
+                if key in wanted:
+                    uses.setdefault(key, {}).setdefault(form, {}).setdefault(path, []).append(
+                        (start, end))
 
         parent: dict[str, str] = {}
 
         def find(k: str) -> str:
             while parent.get(k, k) != k:
-                k = parent[k] = parent.get(parent[k], parent[k])
+                k = parent[k]
             return k
 
-        for a, b in _spelling_pairs(spellable):
+        linked: set[str] = set()
+        for a, b in pairs:
             if _share_context(uses[a], uses[b], contexts, {a, b}, min_shared):
+                linked.update((a, b))
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     parent[ra] = rb
         clusters: dict[str, list[str]] = defaultdict(list)
         for key, by_form in uses.items():
-            if len(by_form) > 1 or key in parent:
+            if len(by_form) > 1 or key in linked:
                 clusters[find(key)].append(key)
 
         found: dict[str, list[Violation]] = defaultdict(list)
@@ -264,6 +309,32 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         for path, vs in found.items():
             for v in _without_overlaps(vs):
                 yield path, v
+
+
+def _joined(mentions: list[Mention], doc: Document) -> Iterable[Mention]:
+    """Runs of names joined by "of" or "and": one pass over the mentions, not a second
+    scan of the words."""
+    prose = doc.prose
+    i = 0
+    while i < len(mentions):
+        j = i
+        connectors: list[Token] = []
+        while j + 1 < len(mentions):
+            m = _JOIN_GAP_RE.fullmatch(prose, mentions[j].end, mentions[j + 1].start)
+            if m is None:
+                break
+            connectors.append(Token(m.start(1), m.end(1), m.group(1)))
+            j += 1
+        if j > i:
+            words: list[Token] = []
+            for k in range(i, j + 1):
+                words.extend(mentions[k].words)
+                if k < j:
+                    words.append(connectors[k - i])
+            first, last = mentions[i], mentions[j]
+            yield Mention(first.start, last.end, doc.text[first.start : last.end], tuple(words),
+                          tuple(words), (), first.sentence_initial)
+        i = j + 1
 
 
 def _is_title(word: str) -> bool:
@@ -320,21 +391,27 @@ def _sheet_keys(facts: Any) -> frozenset[str]:
 def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
     """Pairs of names that differ in exactly one word, a close spelling of its partner.
 
-    Blocked by "every word but one", so only names that could be variants meet.
+    Blocked by "every other word, and the first letter of this one", so only names
+    that could be variants meet; lengths more than two apart never do.
     """
-    blocks: dict[tuple, list[tuple[str, list[str]]]] = defaultdict(list)
+    blocks: dict[tuple, list[tuple[str, list[str], int]]] = defaultdict(list)
     for key, form in spellable.items():
         words = form.split()
-        folded = [fold_accents(w) for w in words]
+        folded = [_fold(w) for w in words]
         for i in range(len(words)):
-            blocks[(len(words), i, *folded[:i], *folded[i + 1 :])].append((key, words))
+            blocks[(len(words), i, folded[i][:1], *folded[:i], *folded[i + 1 :])].append(
+                (key, words, len(folded[i])))
     seen: set[tuple[str, str]] = set()
     for (n, i, *_rest), members in blocks.items():
         if len(members) < 2:
             continue
+        members.sort(key=lambda m: m[2])
         for x in range(len(members)):
+            ka, wa, la = members[x]
             for y in range(x + 1, len(members)):
-                (ka, wa), (kb, wb) = members[x], members[y]
+                kb, wb, lb = members[y]
+                if lb - la > 2:
+                    break
                 if ka == kb or (ka, kb) in seen:
                     continue
                 if _close_words(wa[i], wb[i]) and spelling_variants(wa, wb):
@@ -346,9 +423,11 @@ def _close_words(a: str, b: str) -> bool:
     """A stricter test than ``spelling_variants`` for words of different articles."""
     if not (a[:1].isupper() and b[:1].isupper()):
         return False
-    fa, fb = fold_accents(a), fold_accents(b)
+    fa, fb = _fold(a), _fold(b)
     if fa == fb:
         return False  # same letters: grouped by key already
+    if not _within_edits(fa, fb, 2 if min(len(fa), len(fb)) >= 9 else 1):
+        return False
     # "Maria"/"Mario", "Louis"/"Louise", "Daniel"/"Daniela": different names.
     if len(fa) == len(fb) and fa[:-1] == fb[:-1] and fa[-1] in _VOWELS and fb[-1] in _VOWELS:
         return False

@@ -159,3 +159,18 @@ def test_without_a_configuration_file_only_the_files_passed_count(cli, tmp_path:
     # One article each way: the one naming him more often (b.txt, twice) wins.
     both = cli("lint", "--select", RULE, "a.txt", "b.txt", cwd=tmp_path)
     assert both.status == 1 and both.out.startswith("a.txt:3:18: NL601")
+
+
+def test_a_spelling_used_by_two_articles_wins_over_one() -> None:
+    one = "Talks\n\nNathalie Press met Imelda Staunton and Mike Leigh in London.\n"
+    two = "Awards\n\nNathalie Press, Imelda Staunton and Mike Leigh were praised.\n"
+    three = "Films\n\nNatalie Press joined Imelda Staunton and Mike Leigh on stage.\n"
+    found = _found({"one.txt": one, "two.txt": two, "three.txt": three})
+    assert found == [("three.txt", 3, 1, "Natalie Press")]
+
+
+def test_files_outside_the_repository_get_no_context(cli, repo: Path, tmp_path_factory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "wed.txt"
+    elsewhere.write_text(WEDNESDAY, encoding="utf-8")
+    result = cli("lint", "--config", str(repo / "newslint.toml"), str(elsewhere), cwd=repo)
+    assert result.out == ""
