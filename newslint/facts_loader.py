@@ -12,12 +12,11 @@ A table no kind claims is an error, so a typo such as ``[[persons]]`` is caught.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence, runtime_checkable
-
-import regex
 
 from newslint.errors import FactSheetError
 from newslint.facts import Count, Event, Facts, Person, Source, Term
@@ -228,9 +227,9 @@ _SHEET_KEYS: Mapping[str, _FieldCheck] = {"name": _is_str, "date": _is_date}
 
 # --- positions: where tables and keys are in the source -----------------------------
 
-_ARRAY_HEADER_RE = regex.compile(r"^\s*\[\[\s*(?P<name>[^\]\s]+)\s*\]\]")
-_TABLE_HEADER_RE = regex.compile(r"^\s*\[\s*(?P<name>[^\[\]\s]+)\s*\]")
-_KEY_RE = regex.compile(r"""^\s*(?P<key>[A-Za-z0-9_\-]+|"[^"\n]*"|'[^'\n]*')\s*=""")
+_ARRAY_HEADER_RE = re.compile(r"\[\[\s*(?P<name>[^\]\s]+)\s*\]\]")
+_TABLE_HEADER_RE = re.compile(r"\[\s*(?P<name>[^\[\]\s]+)\s*\]")
+_KEY_RE = re.compile(r"""(?P<key>[A-Za-z0-9_\-]+|"[^"\n]*"|'[^'\n]*')\s*=""")
 
 
 @dataclass
@@ -254,12 +253,16 @@ class _Layout:
         arrays: dict[str, list[_Section]] = {}
         current = root
         for number, line in enumerate(source.splitlines(), start=1):
-            if m := _ARRAY_HEADER_RE.match(line):
-                current = _Section(number)
-                arrays.setdefault(_unquote(m["name"]), []).append(current)
-            elif m := _TABLE_HEADER_RE.match(line):
-                current = _Section(number)
-                tables.setdefault(_unquote(m["name"]), current)
+            line = line.lstrip()
+            if not line or line[0] == "#":
+                continue
+            if line[0] == "[":
+                if m := _ARRAY_HEADER_RE.match(line):
+                    current = _Section(number)
+                    arrays.setdefault(_unquote(m["name"]), []).append(current)
+                elif m := _TABLE_HEADER_RE.match(line):
+                    current = _Section(number)
+                    tables.setdefault(_unquote(m["name"]), current)
             elif m := _KEY_RE.match(line):
                 current.keys.setdefault(_unquote(m["key"]), number)
         return cls(root, tables, arrays)
@@ -287,7 +290,7 @@ def _unquote(name: str) -> str:
 
 # --- loading ----------------------------------------------------------------------
 
-_AT_RE = regex.compile(r"\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)\s*$")
+_AT_RE = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)\s*$")
 
 
 @dataclass
