@@ -103,7 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "lint":
-            return cmd_lint(args, out, err)
+            from newslint.parallel import catch_interrupts
+
+            with catch_interrupts():  # a Ctrl-C swallowed by a __del__ is still seen
+                return cmd_lint(args, out, err)
         if args.command == "rules":
             return cmd_rules(args, out)
         if args.command == "explain":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 
-from importlib import metadata
 from typing import Any, Iterable
 
 import pluggy
@@ -52,7 +51,7 @@ def build_manager(
         pm.set_blocked(name)
     problems = problems if problems is not None else []
     if entry_points:
-        for ep in _entry_points():
+        for ep in _entry_points(config):
             if ep.name in blocked or pm.get_plugin(ep.name) is not None:
                 continue
             try:
@@ -93,11 +92,21 @@ def _drop_plugins_with_unknown_hooks(pm: pluggy.PluginManager, problems: list[Pl
                 f"plugin left out, or set {DISABLE_ENV}={name}"))
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
-    try:
-        return list(metadata.entry_points(group=ENTRY_POINT_GROUP))
-    except Exception:  # a broken distribution's metadata
-        return []
+def plugin_entry_points(config: Config | None = None) -> list:
+    """Installed plugins' entry points; remembered in the cache folder between runs
+    (see ``newslint.entrypoints``) unless the configuration turns the cache off."""
+    from newslint.entrypoints import entry_points
+
+    cache_dir = None
+    if config is not None:
+        from newslint.cache import cache_dir as _cache_dir, cache_enabled
+
+        if cache_enabled(config):
+            cache_dir = _cache_dir(config)
+    return entry_points(ENTRY_POINT_GROUP, cache_dir)
+
+
+_entry_points = plugin_entry_points
 
 
 def build_registry(pm: pluggy.PluginManager, config: Config) -> Registry:

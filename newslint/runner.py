@@ -2,12 +2,32 @@
 
 Errors never stop the run: a file that cannot be read or a rule that fails is
 recorded and reported, and the other files and rules go on.
+
+A run, in order:
+
+1. read every file (bytes), look it up in the cache (``newslint.cache``) by path,
+   bytes and run settings;
+2. lint the misses: in this process when there are few (a pool costs more than it
+   saves), else in worker processes (``newslint.parallel``), results in input order;
+3. project rules over every file's summaries (cached ones included);
+4. the outcome in input order: identical, findings and errors and exit status, whatever
+   ``--jobs`` is and whether the cache was warm.
+
+Memory: only each file's text and findings are kept (formatters and ``--fix`` need the
+text); documents (tokens, sentences) are dropped as soon as a file is checked.
+
+Context files (for cross-article rules, issue 9): ``lint_sources(..., context=[...])``
+lints extra files only for their project-rule summaries; their findings and errors are
+not reported. ``summaries_for(paths, ...)`` returns those summaries directly. Both go
+through the cache, so a pre-commit run over one file with a repository of unchanged
+context files stays fast.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 from newslint.config import Config
 from newslint.discover import Source
@@ -19,25 +39,61 @@ from newslint.engine import (
     iter_project_rules,
     parse_document,
 )
-from newslint.suppressions import apply_suppressions
 from newslint.errors import NewslintError
 from newslint.facts import Facts
+from newslint.findings import Finding, LineIndex
 from newslint.formatters.base import FileResult
-from newslint.reading import read_source
+from newslint.reading import decode, read_source_bytes
 from newslint.registry import Registry
+from newslint.suppressions import apply_suppressions
+
+# Below this much text to lint, worker processes cost more than they save.
+PARALLEL_MIN_BYTES = 256 * 1024
+PARALLEL_MIN_FILES = 8
+_USE_CONFIG = object()
 
 
 @dataclass
 class RunOutcome:
     files: list[FileResult] = field(default_factory=list)
     errors: list[NewslintError] = field(default_factory=list)
+    # Only standard input's document is kept (``--fix`` needs its BOM); other files'
+    # documents are dropped once checked, to keep memory flat on large runs.
     documents: list[DocumentResult] = field(default_factory=list)
+    summaries: dict[str, dict[str, object]] = field(default_factory=dict)  # path -> rule -> summary
+    cache_hits: int = 0
+    linted: int = 0  # files that went through the rules (cache misses)
 
     @property
     def exit_status(self) -> int:
         if self.errors:
             return 2
         return 1 if any(f.findings for f in self.files) else 0
+
+
+@dataclass
+class _Item:
+    """One file's way through the run."""
+
+    source: Source
+    report: bool  # False for a context file: summaries only
+    text: str | None = None
+    key: str | None = None
+    findings: tuple[Finding, ...] = ()
+    summaries: dict[str, object] = field(default_factory=dict)
+    errors: list[NewslintError] = field(default_factory=list)
+    document: DocumentResult | None = None
+
+
+@dataclass
+class _State:
+    """What a worker needs; installed once per worker, never sent per file."""
+
+    config: Config
+    facts: Facts
+    registry: Registry
+    rules: Sequence[ActiveRule]
+    cache: Any  # newslint.cache.Cache | None
 
 
 def lint_sources(
@@ -47,30 +103,157 @@ def lint_sources(
     facts: Facts,
     registry: Registry,
     rules: Sequence[ActiveRule],
+    context: Sequence[Source] = (),
+    jobs: int | None = None,
+    cache: Any = _USE_CONFIG,
 ) -> RunOutcome:
-    outcome = RunOutcome()
-    for source in sources:
-        try:
-            text = read_source(source.path, stdin=source.stdin, encoding=config.encoding)
-        except NewslintError as e:
-            outcome.errors.append(e)
+    """Lint ``sources`` (reported) and ``context`` (summaries only).
+
+    ``jobs``: worker processes (default: ``config.jobs``, else every core);
+    ``cache``: a ``newslint.cache.Cache``, None for none, default from ``config``.
+    """
+    if cache is _USE_CONFIG:
+        cache = _cache_for(config, rules)
+    state = _State(config, facts, registry, rules, cache)
+    reported = {s.path for s in sources}
+    items = [_Item(s, True) for s in sources]
+    items += [_Item(s, False) for s in _unique(context) if s.path not in reported]
+
+    from newslint.parallel import catch_interrupts, raise_if_interrupted
+
+    with catch_interrupts():  # a Ctrl-C is never lost, even in a __del__
+        misses = []
+        for item in items:
+            raise_if_interrupted()
+            if _read(item, state):
+                misses.append(item)
+        _check_all(misses, state, jobs)
+
+    outcome = RunOutcome(linted=len(misses))
+    outcome.cache_hits = sum(1 for i in items if i.text is not None) - len(misses)
+    for item in items:
+        if item.text is not None:
+            outcome.summaries[item.source.path] = item.summaries
+        if not item.report:
             continue
-        doc = parse_document(text, source.path, registry)
-        result = check_document(doc, config=config, facts=facts, rules=rules)
-        outcome.errors.extend(result.errors)
-        outcome.documents.append(result)
-        outcome.files.append(FileResult(source.path, tuple(result.findings), doc.lines, doc.text))
+        outcome.errors.extend(item.errors)
+        if item.text is None:
+            continue
+        lines = LineIndex(item.text) if item.findings else None
+        outcome.files.append(FileResult(item.source.path, item.findings, lines, item.text))
+        if item.document is not None:
+            outcome.documents.append(item.document)
     if iter_project_rules(rules):
         _add_project_findings(outcome, config=config, facts=facts, rules=rules)
     return outcome
 
 
+def summaries_for(
+    sources: Sequence[Source],
+    *,
+    config: Config,
+    facts: Facts,
+    registry: Registry,
+    rules: Sequence[ActiveRule],
+    jobs: int | None = None,
+) -> dict[str, dict[str, object]]:
+    """Project-rule summaries of ``sources`` (path -> rule name -> summary), from the
+    cache where the files are unchanged; unreadable files are left out."""
+    outcome = lint_sources((), config=config, facts=facts, registry=registry, rules=rules,
+                           context=sources, jobs=jobs)
+    return outcome.summaries
+
+
+def _cache_for(config: Config, rules: Sequence[ActiveRule]) -> Any:
+    if not config.cache:
+        return None
+    from newslint.cache import Cache
+
+    return Cache.for_run(config, rules)  # None under $NEWSLINT_NO_CACHE too
+
+
+def _unique(sources: Sequence[Source]) -> list[Source]:
+    seen: set[str] = set()
+    out = []
+    for s in sources:
+        if s.path not in seen:
+            seen.add(s.path)
+            out.append(s)
+    return out
+
+
+def _read(item: _Item, state: _State) -> bool:
+    """Read and decode the file; fill in a cache hit. True when it must be linted."""
+    source = item.source
+    try:
+        data = read_source_bytes(source, state.config)  # size limit, pipes, clear errors
+        text = decode(data, source.path, state.config.encoding)
+    except NewslintError as e:
+        if item.report:
+            item.errors.append(e)
+        return False
+    item.text = text[1:] if text.startswith("\ufeff") else text  # offsets skip the BOM
+    if state.cache is None or source.stdin:
+        return True
+    item.key = state.cache.key(source.path, data)
+    hit = state.cache.get(item.key)
+    if hit is None:
+        return True
+    item.findings, item.summaries = hit.findings, dict(hit.summaries)
+    return False
+
+
+def _check_all(items: list[_Item], state: _State, jobs: int | None) -> None:
+    """Lint the misses, here or in workers; results land in the items, in order."""
+    if not items:
+        return
+    from newslint.parallel import (available_cpus, can_run_parallel, raise_if_interrupted,
+                                   run_ordered)
+
+    jobs = jobs or state.config.jobs or available_cpus()
+    size = sum(len(i.text or "") for i in items)
+    small = len(items) < PARALLEL_MIN_FILES or size < PARALLEL_MIN_BYTES
+    if jobs > 1 and not small and can_run_parallel(state):
+        tasks = [(i.source.path, i.text, i.key, i.source.stdin) for i in items]
+        for item, result in zip(items, run_ordered(_check_task, tasks, state=state, jobs=jobs)):
+            item.findings, item.errors, item.summaries = result
+            # Rule failures of context files are not this run's to report.
+            if not item.report:
+                item.errors = []
+        return
+    for item in items:
+        raise_if_interrupted()
+        keep = item.source.stdin
+        result = _check_one(state, item.source.path, item.text or "", item.key, keep_document=keep)
+        item.findings, errors, item.summaries, item.document = result
+        item.errors = errors if item.report else []
+
+
+def _check_task(state: _State, task: tuple) -> tuple:
+    path, text, key, _stdin = task
+    findings, errors, summaries, _ = _check_one(state, path, text, key)
+    return findings, errors, summaries
+
+
+def _check_one(state: _State, path: str, text: str, key: str | None,
+               keep_document: bool = False) -> tuple:
+    """Parse and check one file; store the result in the cache when it is clean."""
+    try:
+        doc = parse_document(text, path, state.registry)
+    except NewslintError as e:  # a plugin parser that failed on this file
+        return (), [e], {}, None
+    result = check_document(doc, config=state.config, facts=state.facts, rules=state.rules)
+    findings = tuple(result.findings)
+    if key is not None and state.cache is not None and not result.errors:
+        state.cache.put(key, findings, result.summaries)
+    return findings, list(result.errors), result.summaries, (result if keep_document else None)
+
+
 def _add_project_findings(outcome: RunOutcome, *, config: Config, facts: Facts,
                           rules: Sequence[ActiveRule]) -> None:
     """Cross-article rules: every summary in, findings merged into their files."""
-    summaries = {r.document.path: r.summaries for r in outcome.documents}
     lengths = {f.path: len(f.text or "") for f in outcome.files}
-    found, errors = check_project(summaries, config=config, facts=facts, rules=rules,
+    found, errors = check_project(outcome.summaries, config=config, facts=facts, rules=rules,
                                   lengths=lengths)
     outcome.errors.extend(errors)
     if not found:
@@ -79,6 +262,7 @@ def _add_project_findings(outcome: RunOutcome, *, config: Config, facts: Facts,
         extra = found.get(file.path)
         if not extra:
             continue
-        kept, _ = apply_suppressions(extra, file.text or "", file.lines)
+        lines = file.lines or LineIndex(file.text or "")
+        kept, _ = apply_suppressions(extra, file.text or "", lines)
         merged = tuple(sorted((*file.findings, *kept)))
-        outcome.files[i] = FileResult(file.path, merged, file.lines, file.text)
+        outcome.files[i] = FileResult(file.path, merged, lines, file.text)
