@@ -178,15 +178,17 @@ def config_from_args(args: argparse.Namespace) -> Config:
     return config.with_overrides(**overrides)
 
 
-def load_fact_sheets(config: Config) -> Facts:
-    """The run's fact sheets (``--facts`` replaces the configuration's ``facts``)."""
+def load_fact_sheets(config: Config, kinds=()) -> Facts:
+    """The run's fact sheets (``--facts`` replaces the configuration's ``facts``).
+
+    ``kinds`` are the fact-sheet table kinds plugins registered."""
     if not config.facts:
         return EMPTY_FACTS
     try:
         from newslint.facts_loader import load_facts
     except ImportError:
         raise UsageError("fact sheets are not supported by this build") from None
-    return load_facts([str(p) for p in config.facts])
+    return load_facts([str(p) for p in config.facts], kinds=list(kinds))
 
 
 def _registry_and_rules(config: Config, err: IO[str]):
@@ -226,8 +228,8 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from newslint.runner import lint_sources
 
     config = config_from_args(args)
-    facts = load_fact_sheets(config)
     registry, rules = _registry_and_rules(config, err)
+    facts = load_fact_sheets(config, registry.fact_kinds.values())
     fmt = registry.formatters.get(config.format)
     if fmt is None:
         raise UsageError(f"unknown format {config.format!r}; choose from: "
@@ -322,9 +324,12 @@ def cmd_facts(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         from newslint.facts_loader import check_sheet
     except ImportError:
         raise UsageError("fact sheets are not supported by this build") from None
+    from newslint.plugins import default_registry
+
+    kinds = list(default_registry(Config()).fact_kinds.values())  # plugin table kinds
     status = EXIT_OK
     for path in args.files:
-        errors, summary = check_sheet(path)
+        errors, summary = check_sheet(path, kinds)
         if errors:
             status = EXIT_FAILED
             for e in errors:
