@@ -224,9 +224,23 @@ def lint_text_result(
 
     config = config or _DEFAULT_CONFIG
     registry = registry or cached_registry(config)
-    rules = rules if rules is not None else active_rules(registry, config)
+    rules = rules if rules is not None else _cached_active_rules(registry, config)
     doc = parse_document(text, path, registry, kind)
     return check_document(doc, config=config, facts=facts or EMPTY_FACTS, rules=rules)
+
+
+_ACTIVE: dict[tuple[int, int], tuple[Registry, Config, list[ActiveRule]]] = {}
+
+
+def _cached_active_rules(registry: Registry, config: Config) -> list[ActiveRule]:
+    """Selection is worked out once per registry and configuration, not per call."""
+    key = (id(registry), id(config))
+    hit = _ACTIVE.get(key)
+    if hit is not None and hit[0] is registry and hit[1] is config:
+        return hit[2]
+    rules = active_rules(registry, config)
+    _ACTIVE[key] = (registry, config, rules)
+    return rules
 
 
 def iter_project_rules(rules: Iterable[ActiveRule]) -> list[ActiveRule]:
