@@ -174,3 +174,15 @@ def test_files_outside_the_repository_get_no_context(cli, repo: Path, tmp_path_f
     elsewhere.write_text(WEDNESDAY, encoding="utf-8")
     result = cli("lint", "--config", str(repo / "newslint.toml"), str(elsewhere), cwd=repo)
     assert result.out == ""
+
+
+def test_part_of_a_name_the_sheet_decides_is_not_reported() -> None:
+    from newslint.facts import Term
+
+    facts = Facts(terms=(Term("Belt and Road Forum", wrong=("Belt and Road forum",)),))
+    one = "Forum\n\nXi Jinping opened the Belt and Road Forum with Vladimir Putin.\n"
+    two = "Forum\n\nXi Jinping and Vladimir Putin spoke at the Belt and Road Forum.\n"
+    three = "Forum\n\nVladimir Putin left the Belt and Road forum before Xi Jinping.\n"
+    articles = {"one.txt": one, "two.txt": two, "three.txt": three}
+    assert [f[3] for f in _found(articles)] == ["Belt and Road forum"]
+    assert _found(articles, facts=facts) == []
