@@ -100,7 +100,9 @@ def line_end_style(data: bytes) -> tuple[bool, bool]:
 
 def check_folder(src: Path) -> bool:
     work = Path(tempfile.mkdtemp(prefix="newslint-fix-")) / src.name
-    shutil.copytree(src, work)
+    shutil.copytree(src, work, ignore=shutil.ignore_patterns(".newslint_cache"))
+    for p in [work, *work.rglob("*")]:
+        p.chmod(p.stat().st_mode | 0o200)  # the corpus is read-only; its copies are not
     try:
         expected = expected_after_fix(work)
         before = snapshot(work)

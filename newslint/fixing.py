@@ -153,6 +153,12 @@ def write_atomic(path: str, data: bytes) -> None:
     folder = os.path.dirname(target) or "."
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError as e:
+        raise FixWriteError(f"cannot write the fixed file: {e.strerror or e}", path=path) from None
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # A rename would get past the read-only bit; someone set it on purpose.
+        raise FixWriteError("the file is read-only; fixes not written", path=path)
+    try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".newslint-", suffix=".tmp")
     except OSError as e:
         raise FixWriteError(f"cannot write the fixed file: {e.strerror or e}", path=path) from None

@@ -172,3 +172,11 @@ def test_unsafe_fixes_are_applied_only_when_asked(tmp_path, unsafe, expected) ->
     assert f.read_text() == expected
     assert len(outcome.files[0].findings) == (0 if unsafe else 1)
     assert run.fixed_count == (1 if unsafe else 0)
+
+
+def test_a_read_only_file_is_not_fixed(tmp_path, capsys) -> None:
+    f = _write(tmp_path / "a.txt", ARTICLE.encode(), 0o444)
+    assert main(["lint", "--fix", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert f"newslint: error: {f}: the file is read-only; fixes not written" in err
+    assert f.read_text() == ARTICLE
