@@ -115,8 +115,12 @@ Two kinds of difference count: the same letters written differently ("the Hague"
 a name spelled differently ("Sergei Lavrov" and "Sergey Lavrov"). The second is
 reported only when the articles using each spelling also name the same other people
 or places, so two people with similar names in different stories are not confused.
-When the articles split evenly, the form whose articles mention the person more often
-wins; capitals win a tie between forms that differ only in case. An article that
+When the articles split evenly, capitals win between forms that differ only in case,
+then the form whose articles mention the person more often; when they are still even,
+nothing is reported, as no form is the repository's (set `report-ties = true` in
+`[tool.newslint.rules.name-inconsistent-across]` to report both sides; and
+`min-shared-context`, 2 by default, is how many other names two articles must share
+to count as one story). An article that
 uses both forms is left to `name-inconsistent`, and a name that the fact sheet lists is
 left to `name-spelling`.
 
@@ -241,6 +245,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
     def check_project(self, summaries: Mapping[str, Any], ctx: Context
                       ) -> Iterable[tuple[str, Violation]]:
         min_shared = int(ctx.options.get("min-shared-context", MIN_SHARED_CONTEXT))
+        report_ties = bool(ctx.options.get("report-ties", False))
         sheet_keys = _sheet_keys(ctx.facts)
         # First pass, cheap: which letters are written in more than one way.
         forms_of: dict[str, set[str]] = {}
@@ -312,7 +317,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             if len(by_form) < 2 or not names.intersection(by_form):
                 continue  # "Worldcom from"/"WorldCom from": no name form to judge by
             related = _related(contexts, set(keys), min_shared)
-            for path, v in _cluster_findings(by_form, heads, related):
+            for path, v in _cluster_findings(by_form, heads, related, report_ties):
                 if not any(v.start < e and s < v.end for s, e in decided.get(path, ())):
                     found[path].append(v)
         for path, vs in found.items():
@@ -467,7 +472,7 @@ def _related(contexts: Mapping[str, frozenset[str]], own: set[str], need: int):
 
 def _cluster_findings(by_form: Mapping[str, Mapping[str, list[tuple[int, int]]]],
                       heads: Mapping[str, Mapping[str, int]],
-                      related) -> Iterable[tuple[str, Violation]]:
+                      related, report_ties: bool = False) -> Iterable[tuple[str, Violation]]:
     def score(form: str) -> tuple:
         paths = by_form[form]
         last = form.split()[-1].casefold()
@@ -478,6 +483,8 @@ def _cluster_findings(by_form: Mapping[str, Mapping[str, list[tuple[int, int]]]]
     ranked = sorted(by_form, key=lambda f: (score(f), f), reverse=True)
     top = ranked[0]
     tied = score(ranked[1]) == score(top)
+    if tied and not report_ties:
+        return  # no form is the repository's: nothing to measure an article against
     for form in ranked[1:] if not tied else ranked:
         other = ranked[1] if form == top else top
         other_paths = by_form[other]

@@ -79,11 +79,18 @@ def test_only_the_files_reported_on_get_findings() -> None:
                                               report={"mon.txt"}) == {"mon.txt": []}
 
 
-def test_even_split_is_reported_on_both_sides() -> None:
+def test_even_split_is_reported_on_both_sides_only_when_asked() -> None:
     one = "Talks\n\nAnna Kowalska met Piotr Nowak and Ewa Zielinska in Warsaw.\n"
     two = "More talks\n\nAnna Kovalska met Piotr Nowak and Ewa Zielinska again.\n"
-    found = _found({"one.txt": one, "two.txt": two})
-    assert found == [("one.txt", 3, 1, "Anna Kowalska"), ("two.txt", 3, 1, "Anna Kovalska")]
+    assert _found({"one.txt": one, "two.txt": two}) == []
+    ties = config_from_mapping({"select": [RULE], "rules": {RULE: {"report-ties": True}}},
+                               path=None, root=Path.cwd())
+    found = lint_articles({"one.txt": one, "two.txt": two}, config=ties)
+    assert [(p, f.message) for p, fs in sorted(found.items()) for f in fs] == [
+        ("one.txt", '"Anna Kowalska" here, but as many articles (1) write "Anna Kovalska" '
+                    "(e.g. two.txt); use one form across the repository"),
+        ("two.txt", '"Anna Kovalska" here, but as many articles (1) write "Anna Kowalska" '
+                    "(e.g. one.txt); use one form across the repository")]
 
 
 def test_fact_sheet_names_are_left_to_name_spelling() -> None:
