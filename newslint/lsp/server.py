@@ -170,11 +170,24 @@ class NewslintServer(LanguageServer):
                     diagnostics=[self.diagnostic(linted, f)],
                     edit=lsp.WorkspaceEdit(changes={uri: [edit]}),
                     is_preferred=f.fix.safe))
+            for f in self.findings_in(linted, params.range):
+                actions.append(self.disable_line(uri, linted, f))
         if not only or any(FIX_ALL.startswith(k) for k in only):
             fix_all = self.fix_all(uri, linted)
             if fix_all is not None:
                 actions.append(fix_all)
         return actions
+
+    def disable_line(self, uri: str, linted: Linted, f: Finding) -> lsp.CodeAction:
+        """Suppress the rule on the finding's line, with a comment at the line's end (a
+        comment on a line of its own would split a plain-text paragraph)."""
+        line0, _ = linted.positions.to_lsp(f.start + linted.shift)
+        end = lsp.Position(*linted.positions.to_lsp(linted.positions.to_offset(line0, 1 << 30)))
+        edit = lsp.TextEdit(lsp.Range(end, end), f" <!-- newslint: disable-line={f.rule} -->")
+        return lsp.CodeAction(title=f"Disable {f.rule} ({f.code}) for this line",
+                              kind=lsp.CodeActionKind.QuickFix,
+                              diagnostics=[self.diagnostic(linted, f)],
+                              edit=lsp.WorkspaceEdit(changes={uri: [edit]}))
 
     def fix_all(self, uri: str, linted: Linted) -> lsp.CodeAction | None:
         if not any(f.fix is not None and f.fix.safe for f in linted.findings):

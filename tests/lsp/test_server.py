@@ -110,7 +110,11 @@ async def test_code_actions_apply_the_fix(client, tmp_path) -> None:
         text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()), range=d.range,
         context=lsp.CodeActionContext(diagnostics=[d])))
     quick = [a for a in actions if a.kind == lsp.CodeActionKind.QuickFix]
-    assert len(quick) == 1 and quick[0].is_preferred
+    assert len(quick) == 2 and quick[0].is_preferred and not quick[1].is_preferred
+    [disable] = quick[1].edit.changes[path.as_uri()]
+    line_end = lsp.Position(2, len(ARTICLE.split("\n")[2]) + 1)  # + 1: the emoji's 2 units
+    assert disable.range == lsp.Range(line_end, line_end)
+    assert disable.new_text == " <!-- newslint: disable-line=repeated-word -->"
     [edit] = quick[0].edit.changes[path.as_uri()]
     # Deletes " in" before the second "in": from after the first "in" to the end.
     assert edit.range == lsp.Range(lsp.Position(2, REPEAT_CP), lsp.Position(2, REPEAT_CP + 3))
