@@ -64,7 +64,7 @@ def repository_files(config: Config) -> list[Path]:
     globs = repository_globs(config)
     if not globs:
         return []
-    patterns = [glob_regex(g.lstrip("./") if g.startswith("./") else g) for g in globs]
+    patterns = [glob_regex(g[2:] if g.startswith("./") else g) for g in globs]
     root = Path(config.root)
     out: list[Path] = []
     for folder, dirs, files in os.walk(root):
