@@ -33,13 +33,14 @@ class Directive:
     end: int
     line: int
     used: bool = field(default=False, compare=False)
+    used_rules: set[str] = field(default_factory=set, compare=False)  # selectors that hit
 
     def matches(self, finding: Finding) -> bool:
         if not self.rules:
             return True
-        return any(
-            r == finding.rule or finding.code.startswith(r.upper()) for r in self.rules
-        )
+        hits = [r for r in self.rules if r == finding.rule or finding.code.startswith(r.upper())]
+        self.used_rules.update(hits)
+        return bool(hits)
 
 
 @dataclass

@@ -39,11 +39,12 @@ class UnusedSuppression(SuppressionReviewer):
     docs = """
 ## What it does
 Finds a suppression comment (`<!-- newslint: disable... -->`) that suppressed no
-finding in this run, and an `enable` that closes no `disable`. A comment naming a rule
+finding in this run, a rule named in one that suppressed nothing (the comment's other
+rules did), and an `enable` that closes no `disable`. A comment naming a rule
 that is switched off, or that did not run (a fact-sheet rule with no sheet loaded), is
 left alone: it may be needed in another configuration. A comment that names
 `unused-suppression` (NL901) itself is never reported. The fix deletes the comment (its
-whole line when it stands alone).
+whole line when it stands alone), or the unused rules from it.
 
 ## Why is this bad?
 A suppression outlives the slip it was written for: the sentence is rewritten, the
@@ -71,18 +72,35 @@ Envoys from both sides will meet on Monday.
     ) -> Iterable[Violation]:
         any_project_rule = any(isinstance(r, ProjectRule) for r in ran)
         for d in directives:
-            if d.used or _names_self(d, self):
+            if _names_self(d, self):
                 continue
             if not d.rules:
                 # Cross-article findings are suppressed after this rule runs, so a blanket
                 # comment may yet be used by one of them: say nothing rather than guess.
-                if any_project_rule:
-                    continue
-            elif not _all_ran(d.rules, ran):
+                if not d.used and not any_project_rule:
+                    yield self._whole(doc, d)
                 continue
-            what = _describe(d)
-            yield Violation(d.start, d.end, f"Unused suppression {what}: it suppresses "
-                            f"nothing here; delete it.", _removal(doc.text, d))
+            if d.action == "enable":
+                if not d.used and _all_ran(d.rules, ran):
+                    yield self._whole(doc, d)
+                continue
+            dead = [s for s in d.rules if s not in d.used_rules and _all_ran([s], ran)]
+            if len(dead) == len(d.rules):
+                yield self._whole(doc, d)
+            elif dead:
+                kept = [s for s in d.rules if s not in dead]
+                names = ", ".join(f'"{s}"' for s in dead)
+                what = "it suppresses nothing here; remove it" if len(dead) == 1 else \
+                    "they suppress nothing here; remove them"
+                yield Violation(
+                    d.start, d.end,
+                    f"Unused {names} in suppression {_describe(d)}: {what} from the comment.",
+                    Fix(d.start, d.end, f"<!-- newslint: {d.action}={','.join(kept)} -->",
+                        title="Remove " + names + " from the suppression comment"))
+
+    def _whole(self, doc: Document, d: Directive) -> Violation:
+        return Violation(d.start, d.end, f"Unused suppression {_describe(d)}: it suppresses "
+                         f"nothing here; delete it.", _removal(doc.text, d))
 
 
 def _names_self(d: Directive, rule: Rule) -> bool:

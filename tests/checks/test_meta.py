@@ -103,3 +103,29 @@ def test_fix_removes_unused_comments_end_to_end(tmp_path, capsys) -> None:
     assert f.read_text() == "T\n\nIt was the end.\n" \
         "<!-- newslint: disable-next-line=NL101 -->\nIt was the the end.\n"
     assert main(["lint", str(f)]) == 0
+
+
+@pytest.mark.parametrize(
+    "line, message, fixed",
+    [
+        ("It was the the end. <!-- newslint: disable-line=NL101,NL5 -->",
+         'Unused "NL5" in suppression "disable-line=NL101,NL5": it suppresses nothing here; '
+         "remove it from the comment.",
+         "It was the the end. <!-- newslint: disable-line=NL101 -->"),
+        ("It was the the end. <!-- newslint: disable-line=NL5,repeated-word,NL7 -->",
+         'Unused "NL5", "NL7" in suppression "disable-line=NL5,repeated-word,NL7": they '
+         "suppress nothing here; remove them from the comment.",
+         "It was the the end. <!-- newslint: disable-line=repeated-word -->"),
+        # NL555 names no rule that ran: it stays, and is not reported
+        ("It was the end. <!-- newslint: disable-line=NL101,NL555 -->",
+         'Unused "NL101" in suppression "disable-line=NL101,NL555": it suppresses nothing '
+         "here; remove it from the comment.",
+         "It was the end. <!-- newslint: disable-line=NL555 -->"),
+    ],
+)
+def test_rules_a_comment_names_in_vain(line, message, fixed) -> None:
+    text = f"T\n\n{line}\n"
+    _, found = _nl901(text, select=("NL1", "NL5", "NL7", "NL9"))
+    [f] = [f for f in found if f.rule == "unused-suppression"]
+    assert f.message == message
+    assert apply_fixes(text, [f])[0] == f"T\n\n{fixed}\n"
