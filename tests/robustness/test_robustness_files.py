@@ -287,3 +287,22 @@ def test_read_errors_keep_json_output_valid(cli, good: Path) -> None:
     assert result.status == 2
     assert [f["path"] for f in result.json] == ["good.txt"]
     _one_error(result, "bin.txt", "binary file")
+
+
+def test_corrupt_or_blocked_cache_is_ignored(cli, good: Path, monkeypatch) -> None:
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    first = cli("lint", "good.txt")
+    assert first.status == 1
+    cache = good / ".newslint_cache"
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert entries, "the run wrote no cache"
+    for p in entries:  # every cache file overwritten with garbage
+        p.write_bytes(b"\x00\xff garbage \x80" * 3)
+    assert (cli("lint", "good.txt").status, cli("lint", "good.txt").out) == (1, first.out)
+    import shutil
+
+    shutil.rmtree(cache)
+    cache.write_text("not a folder", encoding="utf-8")  # the cache cannot be created
+    again = cli("lint", "good.txt")
+    assert (again.status, again.out) == (1, first.out)
+    assert "Traceback" not in again.err and "internal error" not in again.err
