@@ -40,6 +40,17 @@ def _date(value: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r}; write YYYY-MM-DD") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"not a number of worker processes: {value!r}; "
+                                         f"write a whole number (0: one per core)")
+    return jobs
+
+
 def _encoding(value: str) -> str:
     from newslint.reading import check_encoding
 
@@ -76,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the article date when an article has none of its own")
     lint.add_argument("--encoding", type=_encoding, metavar="NAME",
                       help="text encoding of the articles (e.g. cp1252 for legacy archives)")
-    lint.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes")
+    lint.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="worker processes")
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     lint.add_argument("--statistics", action="store_true", help="print a count per rule")
     lint.add_argument("--exit-zero", action="store_true",

@@ -233,3 +233,24 @@ def test_bad_fact_sheet_is_one_line_with_file_line_key(cli, isolated: Path, text
     [message] = result.err.splitlines()
     assert message.startswith(f"newslint: error: {sheet}:{line}: [{key}] "), message
     assert expected in message, message
+
+
+USAGE_CASES = [
+    (["--jobs", "-3"], "argument --jobs/-j: not a number of worker processes: '-3'"),
+    (["--jobs", "many"], "argument --jobs/-j: not a number of worker processes: 'many'"),
+    (["--date", "2023-02-30"], "argument --date: not a date: '2023-02-30'; write YYYY-MM-DD"),
+    (["--format", "xml"], "unknown format 'xml'; choose from:"),
+    (["--select", "NL999"], "unknown rule 'NL999' in select/ignore"),
+    (["--config", "missing.toml"], "missing.toml: configuration file not found"),
+    (["--facts", "missing.toml"], "missing.toml: cannot read fact sheet"),
+]
+
+
+@pytest.mark.parametrize("args,expected", USAGE_CASES, ids=[c[0][0] + "=" + c[0][1] for c in USAGE_CASES])
+def test_bad_command_line_values_are_one_line(cli, isolated: Path, args: list[str],
+                                              expected: str) -> None:
+    (isolated / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    result = cli("lint", *args, "a.txt")
+    assert result.status == 2 and result.out == ""
+    [message] = result.err.splitlines()
+    assert message.startswith("newslint: error: ") and expected in message, message
