@@ -245,6 +245,10 @@ class _Layout:
     root: _Section
     tables: dict[str, _Section]  # [sheet]
     arrays: dict[str, list[_Section]]  # [[person]], in order
+    columns: dict[int, int] = field(default_factory=dict)  # line -> column of its key/header
+
+    def column(self, line: int | None) -> int | None:
+        return self.columns.get(line) if line is not None else None
 
     @classmethod
     def scan(cls, source: str) -> "_Layout":
@@ -252,10 +256,12 @@ class _Layout:
         tables: dict[str, _Section] = {}
         arrays: dict[str, list[_Section]] = {}
         current = root
-        for number, line in enumerate(source.splitlines(), start=1):
-            line = line.lstrip()
+        columns: dict[int, int] = {}
+        for number, raw in enumerate(source.splitlines(), start=1):
+            line = raw.lstrip()
             if not line or line[0] == "#":
                 continue
+            columns[number] = len(raw) - len(line) + 1
             if line[0] == "[":
                 if m := _ARRAY_HEADER_RE.match(line):
                     current = _Section(number)
@@ -265,7 +271,7 @@ class _Layout:
                     tables.setdefault(_unquote(m["name"]), current)
             elif m := _KEY_RE.match(line):
                 current.keys.setdefault(_unquote(m["key"]), number)
-        return cls(root, tables, arrays)
+        return cls(root, tables, arrays, columns)
 
     def entry(self, table: str, index: int) -> _Section | None:
         sections = self.arrays.get(table, [])
@@ -335,7 +341,9 @@ def _read_sheet(path: str, kinds: Mapping[str, FactKind], errors: list[FactSheet
     layout = sheet.layout = _Layout.scan(source)
 
     def err(message: str, line: int | None, key: str | None) -> None:
-        errors.append(FactSheetError(message, path=path, line=line, key=key))
+        errors.append(
+            FactSheetError(message, path=path, line=line, column=layout.column(line), key=key)
+        )
 
     for top, value in data.items():
         if top == "sheet":
@@ -430,6 +438,7 @@ def _cross_checks(
                         "merge the two entries",
                         path=sheet.path,
                         line=line,
+                        column=_column(sheet, line),
                         key=f"{table}.name",
                     )
                 )
@@ -454,6 +463,7 @@ def _cross_checks(
                                 f"spelling{whose}; remove it from one of the lists",
                                 path=sheet.path,
                                 line=_line(sheet, section, "wrong", table),
+                                column=_column(sheet, _line(sheet, section, "wrong", table)),
                                 key=f"{table}.wrong",
                             )
                         )
@@ -461,6 +471,10 @@ def _cross_checks(
 
 def _line(sheet: _Sheet, section: _Section | None, key: str, table: str) -> int | None:
     return sheet.layout.line_of(section, key, table) if sheet.layout else None
+
+
+def _column(sheet: _Sheet, line: int | None) -> int | None:
+    return sheet.layout.column(line) if sheet.layout else None
 
 
 def _merge(sheets: Sequence[_Sheet], kinds: Mapping[str, FactKind]) -> Facts:

@@ -141,7 +141,7 @@ def test_every_problem_is_one_line_with_file_line_table_and_key(tmp_path: Path) 
     for e in errors:
         line = str(e)
         assert "\n" not in line
-        assert line.startswith(f"{path}:{e.line}: [{e.key}] ")
+        assert line.startswith(f"{path}:{e.line}:{e.column}: [{e.key}] ")
     messages = {e.key: e.message for e in errors if e.line != 15}
     assert "must be a list of strings" in messages["person.titles"]
     assert "missing `name`" in messages["person.name"]
@@ -157,6 +157,11 @@ def test_load_facts_raises_the_first_problem(tmp_path: Path) -> None:
     with pytest.raises(FactSheetError) as info:
         load_facts([path])
     assert info.value.line == 3 and info.value.key == "sheet.date"
+
+
+def test_column_is_where_the_key_starts(tmp_path: Path) -> None:
+    errors, _ = check_sheet(sheet(tmp_path, '[[person]]\n  name = "A"\n  titels = ["x"]\n'))
+    assert [(e.line, e.column, e.key) for e in errors] == [(3, 3, "person.titels")]
 
 
 def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
@@ -280,7 +285,7 @@ def test_facts_check_command(cli, tmp_path: Path) -> None:
     assert result.status == 2
     lines = result.out.splitlines()
     assert len(lines) == 13
-    assert lines[0].startswith(f"{bad}:3: [sheet.date] ")
+    assert lines[0].startswith(f"{bad}:3:1: [sheet.date] ")
 
 
 def test_lint_with_a_broken_sheet_fails_with_one_line(cli, isolated: Path) -> None:

@@ -231,7 +231,9 @@ def test_bad_fact_sheet_is_one_line_with_file_line_key(cli, isolated: Path, text
     result = cli("lint", "--facts", str(sheet), "a.txt")
     assert result.status == 2 and result.out == ""
     [message] = result.err.splitlines()
-    assert message.startswith(f"newslint: error: {sheet}:{line}: [{key}] "), message
+    # The column, where given, is where the key starts (SPEC: "line:column").
+    assert message.startswith((f"newslint: error: {sheet}:{line}: [{key}] ",
+                               f"newslint: error: {sheet}:{line}:1: [{key}] ")), message
     assert expected in message, message
 
 
