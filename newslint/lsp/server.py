@@ -107,6 +107,9 @@ class NewslintServer(LanguageServer):
             "markdown" in setup.registry.parsers else None
         doc = parse_document(source, path, setup.registry, kind)
         result = check_document(doc, config=setup.config, facts=setup.facts, rules=setup.rules)
+        for error in result.errors:  # a rule that failed: the others' findings still count
+            self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error,
+                                                         f"newslint: {error}"))
         linted = Linted(document.version, source, 1 if doc.bom else 0, result.findings,
                         PositionMap(source, self.encoding), setup)
         self.linted[uri] = linted
