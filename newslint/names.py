@@ -111,8 +111,9 @@ _LAST_LOWERED: list[tuple[str, str]] = []
 
 def _lowered(text: str) -> str:
     """``text.lower()``, kept for the last text (several scans share it)."""
-    if _LAST_LOWERED and _LAST_LOWERED[0][0] is text:
-        return _LAST_LOWERED[0][1]
+    last = _LAST_LOWERED[0] if _LAST_LOWERED else None  # read once: safe across threads
+    if last is not None and last[0] is text:
+        return last[1]
     low = text.lower()
     _LAST_LOWERED[:] = [(text, low)]
     return low

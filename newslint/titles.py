@@ -60,8 +60,8 @@ class Lexicon:
             low = word.lower()
             if not low:
                 continue
-            if low in self.past or low.startswith("ex-"):
-                return None
+            if low in self.past or low.startswith("ex-") or low.endswith(("-elect", "-designate")):
+                return None  # a title held before or after now: "former", "president-elect"
             if _POSSESSIVE_RE.match(word) and not self.is_head(word):
                 continue  # "China's", "Moscow's", "Putin's"
             if low in self.transparent or low in self.honorifics:
@@ -166,6 +166,7 @@ def title_before(
     a title. A possessive ("China's") ends it.
     """
     lex = lexicon()
+    sentence_start = max(sentence_start, name_start - 160)  # a title is a few words long
     toks = _tokens(text[sentence_start:name_start])
     i = len(toks) - 1
     while i >= 0 and toks[i][2].lower().rstrip(".") in lex.honorifics:

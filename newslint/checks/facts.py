@@ -273,6 +273,21 @@ _REFERS_BACK_RE = re.compile(
 )
 
 
+_SET_IN_YEAR_RE = re.compile(
+    r"^\W*(?:in|by|until|as of|at the end of)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b|"
+    r"\b(?:by|until|as of)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _set_in_another_year(sentence: str, this_year: int | None) -> bool:
+    m = _SET_IN_YEAR_RE.search(sentence)
+    if m is None:
+        return False
+    year = int(m.group(1) or m.group(2))
+    return year != this_year
+
+
 def _consistent(claimed: float, qualifier: str | None, value: int, tolerance: float) -> bool:
     if qualifier is None:
         return claimed == value
@@ -320,7 +335,8 @@ What the words before a number claim, and so what is checked:
   side.
 
 The tolerance is 10% of the number; set it with the option `tolerance` (a fraction,
-e.g. `0.05`). Left alone: a year ("in 2002 member states..."), "the two"/"both"
+e.g. `0.05`). Left alone: a sentence set in another year than the article's ("In
+2002, 60 countries had ratified...", "by 2010"); a year ("in 2002 member states..."), "the two"/"both"
 (a pair already named, not a count), and, in a sentence that states the right
 number, any other number (a part of the whole: "of the 123 members, 33 countries...");
 when the article states the right number in any checked sentence, a smaller exact
@@ -370,9 +386,12 @@ nouns = ["member states", "members", "countries"]
                 todo.setdefault(after, {})[id(count)] = count
         stated = {id(c) for i, counts in todo.items() for c in counts.values()
                   if self._states_value(prose[sentences[i].start : sentences[i].end], c, index)}
+        this_year = ctx.article_date.year if ctx.article_date else None
         for i in sorted(todo):
             sentence = sentences[i]
             text = prose[sentence.start : sentence.end]
+            if _set_in_another_year(text, this_year):
+                continue  # "In 2002, 60 countries had ratified...": history, not the count now
             for count in todo[i].values():
                 yield from self._check_sentence(text, sentence.start, count, index, tolerance,
                                                 stated)

@@ -215,6 +215,7 @@ The union said the two workers were hurt. Both members were treated.
 Unite was founded in 2007. In 2007 members voted to merge.
 The union said nearly 415 members and almost 413 dockers took part.
 Police said 40 officers attended; the council said 30 workers cleaned up.
+In 2019, the union had 380 members. By 2021 Unite had 395 members at the port.
 """
 
 
