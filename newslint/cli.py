@@ -251,14 +251,16 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         err.write(f"newslint: error: {problem}\n")
     for p in problems:
         err.write(f"newslint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}\n")
+    context = _repository_context(config, rules, sources)
     outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules,
-                           context=_repository_context(config, rules, sources))
+                           context=context)
     fixes = None
     if args.fix or args.diff:  # fixed findings are not reported; the rest are
         from newslint.fixing import run_fixes
 
         fixes = run_fixes(outcome, sources, config=config, facts=facts, registry=registry,
-                          rules=rules, unsafe=args.unsafe_fixes, write=not args.diff)
+                          rules=rules, unsafe=args.unsafe_fixes, write=not args.diff,
+                          context=context)
     if fixes is not None and args.diff:
         fixes.write_diff(out)
     elif fixes is not None and fixes.stdin_text is not None:

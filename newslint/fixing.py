@@ -244,12 +244,15 @@ def run_fixes(
     rules: Sequence[ActiveRule],
     unsafe: bool = False,
     write: bool = True,
+    context: Sequence = (),
 ) -> FixRun:
     """Fix every file of a finished run (``outcome`` from the runner, updated in place:
     each fixed file's findings become those left after fixing).
 
     Files whose findings carry no applicable fix are not touched or even re-read.
     Standard input is never written: its fixed text is kept in ``stdin_text``.
+    ``context``: the repository's other articles, as the run had them (cross-article
+    rules read them when the files are linted again after fixing).
     """
     from newslint.formatters.base import FileResult
     from newslint.findings import LineIndex
@@ -300,7 +303,7 @@ def run_fixes(
                                           LineIndex(fixed.text), fixed.text)
     if write and run.changed and iter_project_rules(rules):
         _relint_for_project_rules(outcome, sources, config=config, facts=facts,
-                                  registry=registry, rules=rules)
+                                  registry=registry, rules=rules, context=context)
     outcome.errors.extend(run.errors)
     return run
 

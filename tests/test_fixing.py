@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import stat
 import sys
@@ -180,3 +181,25 @@ def test_a_read_only_file_is_not_fixed(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert f"newslint: error: {f}: the file is read-only; fixes not written" in err
     assert f.read_text() == ARTICLE
+
+
+def test_cross_article_findings_survive_a_fix(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "monday.txt").write_text(
+        "Ministers meet in Geneva\n\nForeign Minister Sergey Lavrov met Antonio Guterres in "
+        "Geneva. Olaf Scholz will join them on Friday.\n")
+    (tmp_path / "tuesday.txt").write_text(
+        "Talks go on in Geneva\n\nSergey Lavrov said the talks with Antonio Guterres were "
+        "useful. Olaf Scholz agreed.\n")
+    (tmp_path / "wednesday.txt").write_text(
+        "Talks end in Geneva\n\nSergei Lavrov left Geneva after after meeting Antonio Guterres "
+        "and Olaf Scholz.\n")
+    assert main(["lint", "--no-cache", "--format", "json", "."]) == 1
+    before = {(f["path"], f["rule"]) for f in json.loads(capsys.readouterr().out)}
+    assert before == {("wednesday.txt", "name-inconsistent-across"),
+                      ("wednesday.txt", "repeated-word")}
+    assert main(["lint", "--no-cache", "--fix", "--format", "json", "."]) == 1
+    after = json.loads(capsys.readouterr().out)
+    assert [(f["path"], f["rule"], f["line"], f["column"]) for f in after] == [
+        ("wednesday.txt", "name-inconsistent-across", 3, 1)]
+    assert "after after" not in (tmp_path / "wednesday.txt").read_text()
