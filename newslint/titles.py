@@ -117,7 +117,11 @@ def _agrees(phrase: tuple[str, ...], listed: tuple[str, ...], lex: Lexicon) -> b
         return True  # less specific: "Minister" for "Foreign Minister"
     if m < n and phrase[n - m :] == listed:
         extra = phrase[: n - m]
-        return not any(w in lex.ranks or w.split("-")[0] in lex.ranks for w in extra)
+        # A rank word, or a hyphenated head led by one ("vice-president"), changes the
+        # office; "under-pressure" does not.
+        return not any(
+            w in lex.ranks or (w.split("-")[0] in lex.ranks and lex.is_head(w)) for w in extra
+        )
     return False
 
 
