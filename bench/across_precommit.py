@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -30,10 +31,22 @@ NEWSLINT = [sys.executable, "-m", "newslint"]
 ENV: dict[str, str] | None = None
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each timed run, in order
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _time(cmd: list[str], cwd: Path) -> tuple[float, str]:
+    """Wall time of one run (its CPU time goes to ``CPU``: on a shared, loaded machine
+    the wall time mostly measures the others)."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=ENV)
     elapsed = time.perf_counter() - start
+    CPU.append(_children_cpu() - cpu)
     if run.returncode not in (0, 1):
         raise SystemExit(f"newslint failed ({run.returncode}): {run.stderr.strip()}")
     return elapsed, run.stdout
@@ -72,26 +85,34 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.runs):
             shutil.rmtree(cache, ignore_errors=True)
             cold.append(_time(cmd, repo)[0])
+        cold_cpu = CPU[-args.runs:]
         warm = [_time(cmd, repo)[0] for _ in range(args.runs)]
+        warm_cpu = CPU[-args.runs:]
         edited = []
         for i in range(args.runs):
             with open(repo / one, "a", encoding="utf-8") as fh:
                 fh.write(f"\nAn added line {i}.\n")
             edited.append(_time(cmd, repo)[0])
+        edited_cpu = CPU[-args.runs:]
         _, out = _time(cmd, repo)
         with tempfile.TemporaryDirectory(prefix="newslint-bench-alone-") as alone:
             shutil.copyfile(repo / one, Path(alone) / one.name)
             select = [] if args.all_rules else ["--select", "name-inconsistent-across"]
             no_context = _time([*NEWSLINT, "lint", "--no-cache", *select, one.name],
                                Path(alone))[0]
+            no_context_cpu = CPU[-1]
         project = _project_check_time(repo, args.all_rules)
 
     print(f"repository: {len(files)} articles from {source}")
     print(f"one file: {one}; rules: {'all default' if args.all_rules else 'NL601 only'}")
-    print(f"cold (empty cache)      median {statistics.median(cold):.2f} s  {_fmt(cold)}")
-    print(f"warm (nothing changed)  median {statistics.median(warm):.2f} s  {_fmt(warm)}")
-    print(f"one file edited         median {statistics.median(edited):.2f} s  {_fmt(edited)}")
-    print(f"one file, no repository (for scale): {no_context:.2f} s")
+    print("                        wall: median [runs]        CPU (user+sys): median")
+    for label, wall, cpu in (("cold (empty cache)", cold, cold_cpu),
+                             ("warm (nothing changed)", warm, warm_cpu),
+                             ("one file edited", edited, edited_cpu)):
+        print(f"{label:<24}{statistics.median(wall):6.2f} s {_fmt(wall):<22}"
+              f"{statistics.median(cpu):6.2f} s")
+    print(f"{'one file, no repository':<24}{no_context:6.2f} s {'':<22}{no_context_cpu:6.2f} s")
+    print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"project check alone (summaries in memory): {project * 1000:.0f} ms")
     print(f"findings in {one}: {len(out.splitlines())}")
     for line in out.splitlines():

@@ -163,7 +163,7 @@ President Vladimir Putin arrived in Beijing on Monday for two days of talks.
         words = _headline_words(doc, span)
         if not words:
             return
-        vocab = _body_vocabulary(doc, span)
+        vocab = _body_vocabulary(doc, span, {_possessive_base(w.text).casefold() for w in words})
         vocab.names.update(_sheet_words(ctx.facts))
         certain: dict[int, str] = {}
         unsure: dict[int, str] = {}
@@ -221,30 +221,40 @@ def _headline_words(doc: Document, span: Span) -> list[_Word]:
     return out
 
 
-def _body_vocabulary(doc: Document, headline: Span) -> "_Vocabulary":
-    """What the body says about case: words capitalised in mid-sentence or never in
-    lower case, pairs of capitalised words ("UK Coal"), lower-case words. The body
-    only ever excuses a capital; demanding one takes the fact sheet (or a weekday):
-    "the Bank" in the body does not make "state-owned bank" wrong."""
+def _body_vocabulary(doc: Document, headline: Span, wanted: set[str]) -> "_Vocabulary":
+    """What the body says about the case of the headline's words (``wanted``,
+    casefolded): capitalised in mid-sentence or never in lower case, side by side
+    with another capitalised word ("UK Coal"), written in lower case. The body only
+    ever excuses a capital; demanding one takes the fact sheet (or a weekday): "the
+    Bank" in the body does not make "state-owned bank" wrong."""
     mid: set[str] = set()
     capital_any: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     lower: set[str] = set()
     prose = doc.prose
-    tokens = [t for t in doc.tokens if not headline.start <= t.start < headline.end]
-    capital = [t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens]
-    for i, tok in enumerate(tokens):
+    tokens = doc.tokens
+    previous: str | None = None  # the capitalised wanted word just before, if joined
+    previous_end = -1
+    for tok in tokens:
+        if headline.start <= tok.start < headline.end:
+            previous = None
+            continue
         word = _possessive_base(tok.text)
-        if capital[i]:
+        key = word.casefold()
+        if key not in wanted:
+            previous = None
+            continue
+        if word[:1].isupper() or word[:1].isdigit():
             capital_any.add(word)
-            joined_after = i + 1 < len(tokens) and capital[i + 1] and \
-                not prose[tok.end : tokens[i + 1].start].strip()
-            if joined_after:
-                pairs.add((word, _possessive_base(tokens[i + 1].text)))
+            if previous is not None and not prose[previous_end : tok.start].strip():
+                pairs.add((previous, word))
             if not is_sentence_initial(prose, tok.start):
                 mid.add(word)
-        elif word[:1].islower():
-            lower.add(word.casefold())
+            previous, previous_end = word, tok.end
+        else:
+            if word[:1].islower():
+                lower.add(key)
+            previous = None
     only_capital = {w for w in capital_any if w.casefold() not in lower}
     return _Vocabulary(set(), mid | only_capital, lower, pairs)
 
@@ -265,7 +275,7 @@ def _sheet_words(facts) -> set[str]:
 
 
 def _possessive_base(word: str) -> str:
-    return regex.sub(r"['’]s$", "", word)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _leave_alone(word: str) -> bool:
