@@ -142,7 +142,7 @@ def _size(value: Any) -> int:
     if isinstance(value, str):
         number = value.strip().rstrip("bBiIkKmMgG ").strip()
         unit = value.strip()[len(number):].strip().lower()
-        if number.isdigit() and unit in _SIZE_UNITS:
+        if number.isascii() and number.isdigit() and unit in _SIZE_UNITS:
             return int(number) * _SIZE_UNITS[unit]
     raise TypeError('a size in bytes, e.g. 20000000 or "20MB" (0 for no limit)')
 
@@ -256,7 +256,11 @@ def read_config_file(path: Path) -> Config | None:
             return None
         table = tool["newslint"]
     else:
-        table = data.get("tool", {}).get("newslint", data) if "tool" in data else data
+        tool = data.get("tool")
+        if "tool" in data and not isinstance(tool, dict):
+            raise ConfigError("tool must be a table: [tool.newslint]", path=str(path),
+                              line=_line_of(str(path), "tool"), key="tool")
+        table = tool.get("newslint", data) if "tool" in data else data
     if not isinstance(table, dict):
         raise ConfigError("[tool.newslint] must be a table", path=str(path), key="tool.newslint")
     return config_from_mapping(table, path=str(path), root=path.parent)
