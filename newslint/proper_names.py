@@ -19,9 +19,8 @@ Everything here is pure and cheap: one pass over ``doc.tokens``.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 import regex
 
@@ -86,8 +85,7 @@ _OPENING_MARKS = frozenset("\"'“‘([—–-*#>|")
 _DERIVED_SUFFIXES = ("n", "s", "es", "i", "ese", "ish", "ian", "ans", "ns", "ern", "ers")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A run of capitalised words in the prose (offsets into ``doc.text``).
 
     ``words`` are all the words of the run, lower-case particles included; ``name``
@@ -120,7 +118,8 @@ class Mention:
 
     @property
     def person_like(self) -> bool:
-        """An honorific in front, or a given name and a surname that both look like names."""
+        """An honorific in front, or a given name and a surname that both look like
+        names (computed on each access: keep the result if you need it twice)."""
         if not self.name:
             return False
         if any(t.text.rstrip(".") in _PERSONAL_HONORIFICS for t in self.titles):
@@ -134,6 +133,7 @@ _PERSONAL_HONORIFICS = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def _looks_like_name(word: str) -> bool:
     word = strip_possessive(word)
     return (
@@ -187,9 +187,12 @@ _CALENDAR = frozenset(
 
 def strip_possessive(word: str) -> str:
     """``"Xi’s"`` -> ``"Xi"``, ``"Jones’"`` -> ``"Jones"``."""
+    if "'" not in word and "’" not in word:
+        return word
     return _POSSESSIVE_RE.sub("", word)
 
 
+@lru_cache(maxsize=8192)
 def fold_accents(word: str) -> str:
     """The word without diacritics, case-folded: ``"Zelenský"`` -> ``"zelensky"``."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -206,7 +209,7 @@ def is_sentence_initial(prose: str, offset: int) -> bool:
 
 
 def _is_capitalised(word: str) -> bool:
-    return bool(_CAPITAL_RE.match(word))
+    return word[:1].isupper()
 
 
 def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES) -> list[Mention]:
@@ -214,8 +217,9 @@ def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES) -
 
     Words in a run are separated by spaces (a single line break too, not a blank
     line); a lower-case word from ``connectors`` may join two capitalised words
-    ("Ludwig van Beethoven"; pass ``CONNECTORS`` for "Belt and Road Forum"). Cached
-    per document for the default connectors.
+    ("Ludwig van Beethoven"; pass ``CONNECTORS`` for "Belt and Road Forum"). A lone
+    function word ("The", "But") is not a mention. Cached per document for the
+    default connectors.
     """
     connectors = frozenset(connectors)
     if connectors == NAME_PARTICLES:
@@ -232,17 +236,21 @@ def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES) -
 
 
 def _joinable(gap: str) -> bool:
+    if gap == " ":
+        return True
     return gap != "" and not gap.strip() and gap.count("\n") + gap.count("\r") <= 1
 
 
 def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:
     prose = doc.prose
+    text = doc.text
     tokens = doc.tokens
     out: list[Mention] = []
-    i = 0
     n = len(tokens)
+    caps = [t.text[0].isupper() for t in tokens]
+    i = 0
     while i < n:
-        if not _is_capitalised(tokens[i].text):
+        if not caps[i]:
             i += 1
             continue
         run = [tokens[i]]
@@ -251,13 +259,12 @@ def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:
             gap = prose[run[-1].end : tokens[j].start]
             if not _joinable(gap):
                 break
-            word = tokens[j].text
-            if _is_capitalised(word):
+            if caps[j]:
                 run.append(tokens[j])
                 j += 1
                 continue
             # A connector joins only when a capitalised word follows it.
-            if word in connectors and j + 1 < n and _is_capitalised(tokens[j + 1].text) \
+            if tokens[j].text in connectors and j + 1 < n and caps[j + 1] \
                     and tokens[j + 1].text not in _CALENDAR \
                     and _joinable(prose[tokens[j].end : tokens[j + 1].start]):
                 run.append(tokens[j])
@@ -265,32 +272,26 @@ def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:
                 j += 2
                 continue
             break
-        out.append(_mention(prose, doc.text, run))
+        if len(run) > 1 or run[0].text not in _FUNCTION_WORDS:
+            out.append(_mention(prose, text, run))
         i = j
     return out
 
 
 def _mention(prose: str, text: str, run: list["Token"]) -> Mention:
     initial = is_sentence_initial(prose, run[0].start)
-    k = 0
-    if initial and run[0].text in _FUNCTION_WORDS and run[0].text not in HONORIFICS:
-        k = 1
+    k = 1 if initial and run[0].text in _FUNCTION_WORDS and run[0].text not in HONORIFICS else 0
     # The name starts after the last honorific or title word (never its last word:
     # "Governor Mervyn King"): "Supreme Leader Ayatollah Ali Khamenei" -> "Ali Khamenei".
     titles_end = k
-    for idx in range(k, len(run) - 1):
-        if run[idx].text.rstrip(".") in HONORIFICS:
-            titles_end = idx + 1
-    name = tuple(run[titles_end:])
-    return Mention(
-        start=run[0].start,
-        end=run[-1].end,
-        text=text[run[0].start : run[-1].end],
-        words=tuple(run),
-        name=name,
-        titles=tuple(run[k:titles_end]),
-        sentence_initial=initial,
-    )
+    if len(run) > 1:
+        for idx in range(len(run) - 2, k - 1, -1):
+            word = run[idx].text
+            if word in HONORIFICS or (word[-1:] == "." and word[:-1] in HONORIFICS):
+                titles_end = idx + 1
+                break
+    return Mention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], tuple(run),
+                   tuple(run[titles_end:]), tuple(run[k:titles_end]), initial)
 
 
 def _allowed_edits(shorter: int) -> int:
@@ -357,4 +358,19 @@ def _word_variants(x: str, y: str) -> bool:
     edits = _allowed_edits(min(len(fx), len(fy)))
     if edits == 0 or abs(len(fx) - len(fy)) > edits:
         return False
+    if edits == 1 and not _one_edit_possible(fx, fy):
+        return False  # cheap test first: most pairs of names differ in many places
     return _fuzzy(fx, fy, edits)
+
+
+def _one_edit_possible(a: str, b: str) -> bool:
+    """A common prefix and suffix leave at most one character of the longer word."""
+    if len(a) > len(b):
+        a, b = b, a
+    p = 0
+    while p < len(a) and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < len(a) - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    return p + q >= len(b) - 1

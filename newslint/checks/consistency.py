@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
@@ -93,17 +94,17 @@ Mr Lavrov said the talks were useful. Sergey Lavrov will visit Beijing in Octobe
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
-        mentions = [m for m in name_mentions(doc) if m.name]
+        mentions = [(m, m.person_like) for m in name_mentions(doc) if m.name]
         yield from _surname_variants(doc, mentions)
         yield from _given_name_variants(doc, mentions)
 
 
-def _person_forms(mentions: list[Mention]) -> tuple[dict[str, list[Place]], dict[str, set[str]], set[str]]:
+def _person_forms(mentions: list[tuple[Mention, bool]]) -> tuple[dict[str, list[Place]], dict[str, set[str]], set[str]]:
     """Surname form -> places; surname form -> given names seen; forms seen as persons."""
     places: dict[str, list[Place]] = defaultdict(list)
     given: dict[str, set[str]] = defaultdict(set)
     persons: set[str] = set()
-    for m in mentions:
+    for m, person_like in mentions:
         sur = m.surname
         assert sur is not None
         form = strip_possessive(sur.text)
@@ -115,7 +116,7 @@ def _person_forms(mentions: list[Mention]) -> tuple[dict[str, list[Place]], dict
             places[form].append(Place(sur.start, sur.start + len(form), form))
             continue
         places[form].append(Place(sur.start, sur.start + len(form), form))
-        if m.person_like:
+        if person_like:
             persons.add(form)
             if m.given:
                 given[form].add(" ".join(strip_possessive(t.text) for t in m.given))
@@ -125,6 +126,7 @@ def _person_forms(mentions: list[Mention]) -> tuple[dict[str, list[Place]], dict
 _NAME_WORD_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’\-\p{Lu}]*\p{Ll}[\p{Ll}\p{M}]*$")
 
 
+@lru_cache(maxsize=16384)
 def _name_word(form: str) -> bool:
     return bool(_NAME_WORD_RE.match(form)) and len(form) >= 4 and form not in PLACE_WORDS
 
@@ -156,7 +158,7 @@ def _same_given(a: str, b: str) -> bool:
     return len(wa) != len(wb) and wa[0] == wb[0]
 
 
-def _surname_variants(doc: Document, mentions: list[Mention]) -> Iterator[Violation]:
+def _surname_variants(doc: Document, mentions: list[tuple[Mention, bool]]) -> Iterator[Violation]:
     places, given, persons = _person_forms(mentions)
     forms = sorted(places)
     reported: set[tuple[int, int]] = set()
@@ -181,11 +183,11 @@ def _surname_variants(doc: Document, mentions: list[Mention]) -> Iterator[Violat
                     )
 
 
-def _given_name_variants(doc: Document, mentions: list[Mention]) -> Iterator[Violation]:
+def _given_name_variants(doc: Document, mentions: list[tuple[Mention, bool]]) -> Iterator[Violation]:
     """"Sergei Lavrov" ... "Sergey Lavrov": one surname, given names spelled two ways."""
     by_surname: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-    for m in mentions:
-        if len(m.name) < 2 or not m.person_like:
+    for m, person_like in mentions:
+        if len(m.name) < 2 or not person_like:
             continue
         first = m.name[0]
         form = first.text
@@ -328,23 +330,22 @@ def _slip(a: str, b: str) -> bool:
 
 # -------------------------------------------------------------------------- titles
 
-_TITLE_MODIFIERS = (
-    "Prime|Deputy|Vice|Shadow|Acting|Junior|Foreign|Home|Defence|Defense|Finance|Trade|"
-    "Health|Education|Culture|Interior|Justice|Energy|Environment|Transport|Economy|"
-    "Economic|Sports?|Industry|Agriculture|Labour|Treasury|Foreign Affairs|Northern Ireland|"
-    "Scottish|Welsh|Europe|European|Work and Pensions|Culture|Media|Immigration|"
-    "Information|Communications|Development|International Development|Constitutional Affairs|"
-    "Security|Homeland Security|State|Chief|Attorney|Solicitor|Lord|Party|Commerce|"
-    "Social Security|Local Government|Schools|Higher Education|Rural Affairs|Employment|"
-    "Tourism|Public Security|Oil|Planning|Science"
-)
-_TITLE_HEADS = "Minister|Secretary|Chancellor|President|Governor|Commissioner|Spokesman|Spokeswoman|Leader|General"
-_TITLE_BEFORE_NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}])(?:(?P<former>former|ex-|then|then-|outgoing|incoming|new|late)\s+)?"
-    rf"(?P<title>(?:(?:{_TITLE_MODIFIERS})\s+){{1,3}}(?:{_TITLE_HEADS}))"
-    rf"[ \t]+(?P<name>\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+){{0,2}})",
-    regex.V1,
-)
+_HEAD_WORDS = frozenset(
+    "Minister Secretary Chancellor President Governor Commissioner Spokesman Spokeswoman "
+    "Leader General".split())
+_BARE_HEADS = frozenset("Chancellor President Governor".split())
+_MODIFIER_WORDS = frozenset(
+    """Prime Deputy Vice Shadow Acting Junior Foreign Home Defence Defense Finance Trade
+    Health Education Culture Interior Justice Energy Environment Transport Economy
+    Economic Sport Sports Industry Agriculture Treasury Europe European Media
+    Immigration Information Development Security Homeland Chief Attorney Solicitor
+    Commerce Employment Tourism Planning Science""".split())
+_PAST_WORDS = frozenset("Former Then Outgoing Late Ex".split())
+_PAST_BEFORE_RE = regex.compile(r"(?:former|then|then-|outgoing|ex-|late|incoming|new|next|future)\s*$")
+
+
+def _past_before(prose: str, start: int) -> bool:
+    return bool(_PAST_BEFORE_RE.search(prose[max(0, start - 12) : start]))
 
 
 class TitleInconsistent(Rule):
@@ -388,16 +389,27 @@ Foreign Minister Wang Yi will meet his counterpart on Tuesday.
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         prose = doc.prose
         found: list[tuple[str, str, Place]] = []  # (person, head word, place of title)
-        for m in _TITLE_BEFORE_NAME_RE.finditer(prose):
-            if m.group("former"):
+        for m in name_mentions(doc):
+            if not m.titles or not m.name:
                 continue
-            title = " ".join(m.group("title").split())
-            head = title.split()[-1]
-            name = m.group("name").split()
-            if name[-1] in _TITLE_WORDS_AFTER or any(w in HONORIFIC_WORDS for w in name):
+            words = [t.text for t in m.titles]
+            heads = [i for i, w in enumerate(words) if w in _HEAD_WORDS]
+            if not heads:
                 continue
-            found.append((" ".join(strip_possessive(w) for w in name), head,
-                          Place(m.start("title"), m.end("title"), title)))
+            h = heads[-1]
+            start = h
+            while start > 0 and words[start - 1] in _MODIFIER_WORDS:
+                start -= 1
+            if start == h and words[h] not in _BARE_HEADS:
+                continue  # "Minister Wang" alone says little
+            if any(w in _PAST_WORDS for w in words[: h + 1]) or _past_before(prose, m.start):
+                continue  # "former", "then": a title held before
+            name = [strip_possessive(t.text) for t in m.name]
+            if not all(w[:1].isupper() for w in name):
+                continue
+            title = " ".join(words[start : h + 1])
+            place = Place(m.titles[start].start, m.titles[h].end, title)
+            found.append((" ".join(name), words[h], place))
         if len(found) < 2:
             return
         full_names = {p for p, _, _ in found if " " in p}
@@ -427,8 +439,6 @@ Foreign Minister Wang Yi will meet his counterpart on Tuesday.
                     )
 
 
-_TITLE_WORDS_AFTER = frozenset("Minister Secretary President Office Department Ministry".split())
-HONORIFIC_WORDS = frozenset("Minister Secretary".split())
 
 
 # -------------------------------------------------------------------- capitalization
@@ -497,25 +507,43 @@ held every two years.
             candidates.setdefault(text.casefold(), text)
         if not candidates:
             return
-        # Every occurrence of each candidate, whatever its casing, in one pass.
-        pattern = _phrase_pattern(tuple(sorted(candidates)))
+        # Every occurrence of each candidate, whatever its casing: one pass over the
+        # tokens, looking only at words that can start a candidate.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in candidates:
+            words = key.split()
+            lengths[words[0]].add(len(words))
+        tokens = doc.tokens
+        n = len(tokens)
         groups: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-        for m in pattern.finditer(prose):
-            found = m.group()
-            key = " ".join(found.split()).casefold()
-            if key not in candidates:
+        for i, tok in enumerate(tokens):
+            sizes = lengths.get(tok.text.casefold())
+            if sizes is None:
                 continue
-            if headline is not None and headline.start <= m.start() < headline.end:
+            if headline is not None and headline.start <= tok.start < headline.end:
                 continue
-            words = found.split()
-            if found.isupper():
-                continue  # SHOUTED for emphasis, not a second casing of the name
-            if not words[0][:1].isupper():
-                continue  # "the belt and road": a description, not the name
-            form = " ".join(words)
-            if all(w.islower() for w in words[1:]) and is_sentence_initial(prose, m.start()):
-                continue  # "Human rights groups ..." opening a sentence: a description
-            groups[key][form].append(Place(m.start(), m.end(), form))
+            for size in sorted(sizes, reverse=True):
+                if i + size > n:
+                    continue
+                span = tokens[i : i + size]
+                if not all(_joinable_gap(prose[a.end : b.start]) for a, b in zip(span, span[1:])):
+                    continue
+                words = [t.text for t in span]
+                words[-1] = strip_possessive(words[-1])
+                key = " ".join(words).casefold()
+                if key not in candidates:
+                    continue
+                if not words[0][:1].isupper():
+                    break  # "the belt and road": a description, not the name
+                end = span[-1].start + len(words[-1])
+                found = prose[tok.start : end]
+                if found.isupper():
+                    break  # SHOUTED for emphasis, not a second casing of the name
+                form = " ".join(words)
+                if all(w.islower() for w in words[1:]) and is_sentence_initial(prose, tok.start):
+                    break  # "Human rights groups ..." opening a sentence: a description
+                groups[key][form].append(Place(tok.start, end, form))
+                break
         for key, by_form in groups.items():
             if len(by_form) < 2:
                 continue
@@ -552,19 +580,8 @@ def _respace(original: str, form: str) -> str | None:
     return "".join(parts)
 
 
-_PHRASE_CACHE: dict[tuple[str, ...], "regex.Pattern[str]"] = {}
-
-
-def _phrase_pattern(keys: tuple[str, ...]) -> "regex.Pattern[str]":
-    alternatives = sorted(
-        (r"[ \t]*\n?[ \t]*".join(regex.escape(w) for w in k.split()) for k in keys),
-        key=len, reverse=True,
-    )
-    return regex.compile(
-        r"(?<![\p{L}\p{N}'’-])(?:" + "|".join(alternatives) + r")"
-        r"(?=['’]s\b|(?![\p{L}\p{N}'’-]))",  # a possessive may follow: "Forum's"
-        regex.IGNORECASE | regex.V1,
-    )
+def _joinable_gap(gap: str) -> bool:
+    return gap == " " or (gap != "" and not gap.strip() and gap.count("\n") <= 1)
 
 
 # ------------------------------------------------------------------------ spelling
