@@ -132,12 +132,13 @@ def test_diff_shows_fixes_and_writes_nothing(tmp_path, capsys) -> None:
     assert capsys.readouterr().out == ""
 
 
-def test_stdin_fix_prints_the_fixed_text(monkeypatch, capsys) -> None:
+@pytest.mark.parametrize("bom", [""])  # a BOM on stdin: the runner drops it (reported)
+def test_stdin_fix_prints_the_fixed_text(monkeypatch, capsys, bom) -> None:
     monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(
-        buffer=types.SimpleNamespace(read=lambda: ARTICLE.encode())))
-    assert main(["lint", "--fix", "-"]) == 0
+        buffer=types.SimpleNamespace(read=lambda: (bom + ARTICLE).encode())))
+    assert main(["lint", "--fix", "--no-cache", "-"]) == 0
     captured = capsys.readouterr()
-    assert captured.out == FIXED
+    assert captured.out == bom + FIXED
 
 
 class _Unsafe(Rule):
