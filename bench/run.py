@@ -1,0 +1,338 @@
+"""newslint's speed, side by side with proselint and a single regex pass (a benchmark,
+not a test: it prints figures).
+
+    pip install -e '.[bench]'        # proselint 0.16.0 and pyinstrument
+    python bench/run.py [--corpus DIR] [--facts FILE] [--repeat 3] [--quick]
+
+Every figure is a whole process, started the way a user starts it, timed by wall clock
+(best of ``--repeat``; the slow proselint runs once unless ``--repeat-slow``):
+
+1. throughput on the corpus: newslint with every default rule and the fact sheet
+   (default ``--jobs``: every core, and ``--jobs 1``), proselint's default checks on
+   the same files (``proselint check DIR``), and one Python regex pass (a repeated-word
+   pattern over every file) as the floor; files/s, MiB/s, peak memory and ratios;
+2. start-up: one 500-byte article, newslint against proselint;
+3. scaling: the corpus copied 1x, 4x and 16x into one folder, and one 50 MB file made
+   of the corpus's articles end to end: seconds per MiB should stay flat;
+4. fact-sheet scaling: a 10-entry sheet against a 10,000-entry one (the sheets of
+   ``bench/facts_scaling.py``);
+5. ``--jobs`` speed-up (``--jobs 1`` against every core);
+6. a warm-cache rerun against the cold run that filled the cache.
+
+Peak memory is shown twice: the largest single process (``ru_maxrss``, what
+``/usr/bin/time`` reports) and the whole process tree (the sum of every process's
+resident memory, sampled every 10 ms; with ``--jobs`` the workers share the parent's
+pages copy-on-write, so this sum overstates what the run really holds).
+
+Nothing from the corpus is written into the project: copies go to a temporary folder
+that is removed at the end. The machine's other load shows in every figure; run it on
+a quiet machine and compare the ratios rather than the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+NEWSLINT = BIN / "newslint"
+PROSELINT = BIN / "proselint"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+DEFAULT_FACTS = ROOT.parent / "shared" / "seed-story.facts.toml"
+MIB = 1024 * 1024
+
+FLOOR = r'''
+import os, re, sys
+pattern = re.compile(r"\b(\w+)\s+\1\b")
+found = 0
+for folder, _, names in os.walk(sys.argv[1]):
+    for name in sorted(names):
+        if name.endswith((".txt", ".md")):
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                found += sum(1 for _ in pattern.finditer(fh.read()))
+print(found)
+'''
+
+# A made-up 500-byte article for the start-up figure (not from the corpus).
+SMALL_ARTICLE = (
+    "Harbour council delays ferry timetable vote\n\n"
+    "The harbour council postponed its vote on the winter ferry timetable on Tuesday "
+    "after residents of the outer islands asked for more time to respond. The council "
+    "said the consultation would now close at the end of the month. A spokeswoman for "
+    "the operator said the current timetable would stay in place until a decision was "
+    "made, and that no sailings would be cut before the spring. Islanders have "
+    "complained about cancelled crossings for two winters running. Councillors will "
+    "meet again next month.\n"
+)
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and its children
+    rss: int  # bytes: largest single process
+    tree: int  # bytes: largest sum over the process tree (sampled)
+    status: int
+
+
+def _tree_rss(pid: int) -> int:
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``cmd`` once; wall time, CPU time and peak memory."""
+    peak = [0]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if Path("/proc").is_dir():
+        sampler.start()
+    err = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    code = proc.returncode
+    if code not in (0, 1):
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{err.decode(errors='replace')[-2000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, peak[0], code)
+
+
+def best(cmd: list[str], repeat: int, *, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    runs = [measure(cmd, cwd=cwd, env=env) for _ in range(max(1, repeat))]
+    fastest = min(runs, key=lambda r: r.wall)
+    fastest.rss = max(r.rss for r in runs)
+    fastest.tree = max(r.tree for r in runs)
+    return fastest
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+
+
+def size_of(paths: list[Path]) -> int:
+    return sum(p.stat().st_size for p in paths)
+
+
+def mib(n: int) -> str:
+    return f"{n / MIB:6.1f} MiB"
+
+
+def _version(cmd: list[str]) -> str:
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        return "not installed"
+
+
+def _facts_scaling_module():
+    path = HERE / "facts_scaling.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("facts_scaling", path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--facts", type=Path, default=DEFAULT_FACTS)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each fast figure (best)")
+    parser.add_argument("--repeat-slow", type=int, default=1, help="runs of proselint and 16x")
+    parser.add_argument("--quick", action="store_true", help="skip 16x and the 50 MB file")
+    args = parser.parse_args(argv)
+
+    files = corpus_files(args.corpus)
+    if not files:
+        raise SystemExit(f"no articles in {args.corpus}")
+    nbytes = size_of(files)
+    have_proselint = PROSELINT.exists()
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"newslint speed benchmark: {cpus} cores, Python {platform.python_version()}, "
+          f"{_version([str(NEWSLINT), '--version'])}, "
+          f"proselint {_version([str(PROSELINT), 'version']) if have_proselint else 'not installed'}")
+    print(f"corpus: {args.corpus} ({len(files):,} files, {nbytes / MIB:.2f} MiB); "
+          f"facts: {args.facts.name}; wall clock, best of {args.repeat}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"load average at start: {load:.2f} (other work on the machine slows every figure)")
+
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        work = tmp / "work"  # neutral working folder: no configuration above it that we know
+        work.mkdir()
+        (work / "newslint.toml").write_text("max-file-size = 0\n", encoding="utf-8")
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("NEWSLINT_NO_CACHE", "NEWSLINT_CACHE_DIR", "NEWSLINT_DISABLE_PLUGINS")}
+        nl = [str(NEWSLINT), "lint", "--no-cache", "--facts", str(args.facts)]
+
+        # 1. Throughput -------------------------------------------------------------
+        print("\n1. Throughput on the corpus")
+        rows: list[tuple[str, Run]] = []
+        nl_run = best([*nl, str(args.corpus)], args.repeat, cwd=work, env=env)
+        rows.append((f"newslint, default rules + facts, --jobs {cpus}", nl_run))
+        nl_one = best([*nl, "--jobs", "1", str(args.corpus)], args.repeat, cwd=work, env=env)
+        rows.append(("newslint, the same, --jobs 1", nl_one))
+        pl_run = None
+        if have_proselint:
+            pl_run = best([str(PROSELINT), "check", str(args.corpus)], args.repeat_slow,
+                          cwd=work, env=env)
+            rows.append(("proselint 0.16, default checks", pl_run))
+        floor_py = tmp / "floor.py"
+        floor_py.write_text(FLOOR, encoding="utf-8")
+        floor = best([sys.executable, str(floor_py), str(args.corpus)], args.repeat, cwd=work, env=env)
+        rows.append(("one regex pass (floor)", floor))
+        print(f"  {'':44} {'seconds':>8} {'files/s':>9} {'MiB/s':>7} {'CPU s':>6}  "
+              f"{'peak memory: largest process / tree':>36}")
+        for label, r in rows:
+            print(f"  {label:44} {r.wall:8.2f} {len(files) / r.wall:9.0f} "
+                  f"{nbytes / MIB / r.wall:7.2f} {r.cpu:6.2f}  {mib(r.rss):>17} / {mib(r.tree)}")
+        if pl_run:
+            print(f"  newslint vs proselint: {pl_run.wall / nl_run.wall:.1f}x faster "
+                  f"(--jobs 1: {pl_run.wall / nl_one.wall:.1f}x; CPU time: "
+                  f"{pl_run.cpu / nl_run.cpu:.1f}x less)   [target >= 10x, aim 20x]")
+        print(f"  newslint vs the regex floor: {nl_run.wall / floor.wall:.1f}x slower "
+              f"(--jobs 1: {nl_one.wall / floor.wall:.1f}x)")
+        print(f"  peak memory of the newslint run: {nl_run.rss / MIB:.1f} MiB largest process "
+              f"(--jobs 1: {nl_one.rss / MIB:.1f} MiB)   [target < 80 MiB]")
+
+        # 2. Start-up ---------------------------------------------------------------
+        print("\n2. Start-up: one 500-byte article")
+        small = work / "small.txt"
+        small.write_text(SMALL_ARTICLE[:500], encoding="utf-8")
+        n = max(5, args.repeat * 3)
+        starts = {}
+        for label, cmd in (
+            ("newslint lint small.txt", [str(NEWSLINT), "lint", str(small)]),
+            ("newslint lint --no-cache small.txt", [str(NEWSLINT), "lint", "--no-cache", str(small)]),
+            ("newslint --version", [str(NEWSLINT), "--version"]),
+            *((("proselint check small.txt", [str(PROSELINT), "check", str(small)]),)
+              if have_proselint else ()),
+            ("python -c pass", [sys.executable, "-c", "pass"]),
+        ):
+            runs = sorted(measure(cmd, cwd=work, env=env).wall for _ in range(n))
+            starts[label] = runs
+            print(f"  {label:44} best {runs[0] * 1000:6.0f} ms   median {runs[len(runs) // 2] * 1000:6.0f} ms")
+        if have_proselint:
+            ratio = starts["newslint lint small.txt"][0] / starts["proselint check small.txt"][0]
+            print(f"  newslint / proselint: {ratio:.2f}   [target <= 1.0]")
+
+        # 3. Scaling ----------------------------------------------------------------
+        print("\n3. Scaling: seconds per MiB as the input grows")
+        big = tmp / "big"
+        per_mib = []
+        for copies in (1, 4) if args.quick else (1, 4, 16):
+            folder = big / f"x{copies}"
+            for c in range(copies):
+                dest = folder / f"copy{c:02d}"
+                dest.mkdir(parents=True)
+                for f in files:
+                    os.link(f, dest / f.name) if _same_fs(f, dest) else shutil.copyfile(f, dest / f.name)
+            size = nbytes * copies
+            r = best([*nl, str(folder)], 1 if copies > 1 else args.repeat, cwd=work, env=env)
+            per_mib.append(r.wall / (size / MIB))
+            print(f"  corpus x{copies:<3} ({len(files) * copies:6,} files, {size / MIB:5.1f} MiB) "
+                  f"{r.wall:7.2f} s  {r.wall / (size / MIB):.3f} s/MiB  peak {mib(r.rss)}")
+            shutil.rmtree(folder)
+        if not args.quick:
+            one = tmp / "one-50MB.txt"
+            target = 50 * 1000 * 1000
+            with open(one, "wb") as out:
+                written = 0
+                while written < target:
+                    for f in files:
+                        data = f.read_bytes().rstrip(b"\n") + b"\n\n"
+                        out.write(data)
+                        written += len(data)
+                        if written >= target:
+                            break
+            r = best([*nl, str(one)], 1, cwd=work, env=env)
+            per_mib.append(r.wall / (written / MIB))
+            print(f"  one file of {written / 1e6:.0f} MB ({written / MIB:5.1f} MiB)         "
+                  f"{r.wall:7.2f} s  {r.wall / (written / MIB):.3f} s/MiB  peak {mib(r.rss)}")
+            one.unlink()
+        spread = max(per_mib) / min(per_mib) - 1
+        print(f"  largest / smallest time per MiB: +{spread * 100:.0f}%   [target within 15%]")
+
+        # 4. Fact sheets ------------------------------------------------------------
+        print("\n4. Fact-sheet scaling: 10 against 10,000 entries (default rules + fact rules)")
+        fs = _facts_scaling_module()
+        if fs is None:
+            print("  bench/facts_scaling.py not found; skipped")
+        else:
+            import random
+
+            small_sheet = tmp / "small.facts.toml"
+            small_sheet.write_text(fs.SMALL, encoding="utf-8")
+            big_sheet = tmp / "big.facts.toml"
+            big_sheet.write_text(fs.big_sheet(random.Random(2024)), encoding="utf-8")
+            times = {}
+            for label, sheet in (("10 entries", small_sheet), ("10,000 entries", big_sheet)):
+                r = best([str(NEWSLINT), "lint", "--no-cache", "--facts", str(sheet),
+                          "--extend-select", fs.FACT_RULES, str(args.corpus)],
+                         args.repeat, cwd=work, env=env)
+                times[label] = r.wall
+                print(f"  {label:16} {r.wall:6.2f} s  peak {mib(r.rss)}")
+            print(f"  ratio: {times['10,000 entries'] / times['10 entries']:.2f}   [target < 1.5]")
+
+        # 5. Jobs -------------------------------------------------------------------
+        print(f"\n5. --jobs speed-up on {cpus} cores (figures from 1.)")
+        print(f"  --jobs 1 {nl_one.wall:.2f} s, --jobs {cpus} {nl_run.wall:.2f} s: "
+              f"{nl_one.wall / nl_run.wall:.2f}x   (CPU: {nl_one.cpu:.2f} s against {nl_run.cpu:.2f} s)")
+
+        # 6. Cache ------------------------------------------------------------------
+        print("\n6. Warm-cache rerun (unchanged files)")
+        cache_env = dict(env, NEWSLINT_CACHE_DIR=str(tmp / "cache"))
+        cached = [str(NEWSLINT), "lint", "--facts", str(args.facts), str(args.corpus)]
+        cold = measure(cached, cwd=work, env=cache_env)
+        warm = best(cached, args.repeat, cwd=work, env=cache_env)
+        print(f"  cold (fills the cache) {cold.wall:6.2f} s")
+        print(f"  warm                   {warm.wall:6.2f} s  peak {mib(warm.rss)}")
+        print(f"  warm / cold: {warm.wall / cold.wall:.2f}   [target < 0.20]")
+    return 0
+
+
+def _same_fs(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_dev == b.stat().st_dev
+    except OSError:
+        return False
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
