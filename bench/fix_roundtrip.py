@@ -40,7 +40,7 @@ NEWSLINT = [sys.executable, "-m", "newslint"]
 
 def snapshot(folder: Path) -> dict[Path, tuple[bytes, int]]:
     return {p: (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".newslint_cache" not in p.parts}
 
 
 def splice(text: str, findings) -> str:
@@ -73,7 +73,7 @@ def expected_after_fix(folder: Path) -> dict[str, str]:
             facts = load_facts([str(p) for p in config.facts])
         sources, _ = discover(["."], exclude=config.exclude)
         outcome = lint_sources(sources, config=config, facts=facts, registry=registry,
-                               rules=rules)
+                               rules=rules, cache=None)
         expected = {}
         for file in outcome.files:
             if not any(f.fix is not None and f.fix.safe for f in file.findings):
