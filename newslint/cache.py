@@ -34,17 +34,19 @@ hits.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from newslint import __version__
+
+try:  # blake2 without loading OpenSSL (hashlib's import costs ~7 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -102,7 +104,7 @@ class Cache:
         return cls(cache_dir(config), run_key(config, rules))
 
     def key(self, path: str, data: bytes) -> str:
-        h = hashlib.blake2b(digest_size=20)
+        h = blake2b(digest_size=20)
         h.update(self.run_key.encode())
         h.update(b"\0")
         h.update(path.encode("utf-8", "surrogateescape"))
@@ -118,6 +120,8 @@ class Cache:
                 raw = fh.read()
         except OSError:
             return None
+        import pickle
+
         try:
             fmt, findings, summaries = pickle.loads(raw)
             if fmt != FORMAT or not isinstance(findings, tuple) or not isinstance(summaries, dict):
@@ -129,6 +133,9 @@ class Cache:
     def put(self, key: str, findings: Iterable["Finding"], summaries: Mapping[str, Any]) -> None:
         if self.disabled:
             return
+        import pickle
+        import tempfile
+
         try:
             data = pickle.dumps((FORMAT, tuple(findings), dict(summaries)),
                                 protocol=pickle.HIGHEST_PROTOCOL)
@@ -203,7 +210,7 @@ def _unlink(path: str) -> None:
 
 
 def run_key(config: "Config", rules: Sequence["ActiveRule"]) -> str:
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
 
     def add(*parts: object) -> None:
         for p in parts:
@@ -240,7 +247,7 @@ def _canonical(value: Any) -> Any:
 
 def _file_digest(path: Path) -> str:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+        return blake2b(path.read_bytes(), digest_size=20).hexdigest()
     except OSError as e:  # the loader reports it; the key just must not match
         return f"unreadable:{e.errno}"
 
@@ -254,7 +261,7 @@ def _package_fingerprint() -> str:
     global _PACKAGE_FINGERPRINT
     if _PACKAGE_FINGERPRINT is None:
         root = Path(__file__).resolve().parent
-        h = hashlib.blake2b(digest_size=16)
+        h = blake2b(digest_size=16)
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):

@@ -11,12 +11,9 @@ Installing, removing or upgrading a package changes a name or a time, and so the
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,7 +58,9 @@ def scan(group: str) -> list[EntryPoint]:
 
 
 def fingerprint(paths: list[str] | None = None) -> str:
-    h = hashlib.blake2b(digest_size=16)
+    from newslint.cache import blake2b
+
+    h = blake2b(digest_size=16)
     h.update(f"{_FORMAT}:{sys.version}\0".encode())
     for folder in paths if paths is not None else sys.path:
         folder = folder or os.getcwd()
@@ -81,11 +80,23 @@ def fingerprint(paths: list[str] | None = None) -> str:
     return h.hexdigest()
 
 
+_SEEN: dict[tuple[str, str], list[EntryPoint]] = {}  # within one process
+
+
 def entry_points(group: str, cache_dir: Path | None = None) -> list[EntryPoint]:
     """The group's entry points, from ``cache_dir`` when nothing was installed since;
-    ``cache_dir=None`` always scans (and writes nothing)."""
+    ``cache_dir=None`` always scans (and writes nothing). Asked again in the same
+    process with the same folder, the first answer is reused."""
     if cache_dir is None:
         return scan(group)
+    memo = (group, str(cache_dir))
+    if memo not in _SEEN:
+        _SEEN[memo] = _cached(group, cache_dir)
+    return list(_SEEN[memo])
+
+
+def _cached(group: str, cache_dir: Path) -> list[EntryPoint]:
+    import json
     key = fingerprint()
     path = cache_dir / _FILE
     try:
@@ -101,6 +112,9 @@ def entry_points(group: str, cache_dir: Path | None = None) -> list[EntryPoint]:
 
 
 def _write(path: Path, data: dict) -> None:
+    import json
+    import tempfile
+
     from newslint.cache import ensure_root
 
     try:
