@@ -125,7 +125,8 @@ def count_examples() -> None:
     print("\nhypothesis examples run (generate and reuse phases, one suite run)")
     for name, n in per_test.items():
         print(f"  {n:6d}  {name}")
-    print(f"  {total:6d}  total   (pytest: {proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.returncode})")
+    outcome = [ln for ln in proc.stdout.splitlines() if " passed" in ln or " failed" in ln]
+    print(f"  {total:6d}  total   (pytest: {outcome[-1].strip() if outcome else proc.returncode})")
 
 
 def main() -> None:
