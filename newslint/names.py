@@ -403,9 +403,6 @@ class NameIndex:
             if term is not None and found != normalize(term.name) and found not in self._forms:
                 yield start, end, term
 
-    def is_form(self, text: str) -> bool:
-        return normalize(text) in self._forms
-
     def people_named(self, form: str) -> Sequence[Person]:
         """People with ``form`` as a right or wrong spelling."""
         return [e for e, _, _ in self._forms.get(normalize(form), ()) if isinstance(e, Person)]
