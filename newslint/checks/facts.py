@@ -10,6 +10,7 @@ Every message says what the sheet says and where: the sheet file, line and entry
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Iterable, Sequence
 
@@ -324,6 +325,9 @@ one when that sentence opens by referring back ("It has...", "Its...", "They..."
 that disagrees with the sheet's `value`. Numbers may be digits ("123", "1,200"),
 words ("one hundred and twenty-three", "two dozen") or mixed ("1.2 million").
 
+A number joined to a noun's singular counts too when it describes the whole: "the
+124-member ICC", "a 120-nation court" (not "a three-member panel").
+
 What the words before a number claim, and so what is checked:
 - no qualifier: an exact claim; the number must equal `value`;
 - "more than", "over", "upwards of": `value` must be greater; "at least": greater or
@@ -427,6 +431,19 @@ nouns = ["member states", "members", "countries"]
             if q and text[q.start()].isspace():
                 qstart = q.start() + 1
             claims.append((qstart, noun_end, claimed, qualifier, start))
+        for m in _compound_re(count.nouns).finditer(text):  # "the 124-member court"
+            if m.start() and text[m.start() - 1].isalnum():
+                continue
+            if not _names_the_whole(text, m.end(), count):
+                continue  # "a three-member panel" counts something else
+            from newslint.grammars.numbers import parse_cardinal
+
+            claimed = parse_cardinal(m.group("number"))
+            if claimed is not None:
+                q = _QUALIFIER_RE.search(text[: m.start()])
+                qualifier = q.lastgroup if q else None
+                qstart = (q.start() + (1 if text[q.start()].isspace() else 0)) if q else m.start()
+                claims.append((qstart, m.end(), claimed, qualifier, m.start()))
         if any(c[3] is None and c[2] == count.value for c in claims):
             return  # the right number is stated; the others count parts of the whole
         for qstart, end, claimed, qualifier, _ in claims:
@@ -448,6 +465,52 @@ nouns = ["member states", "members", "countries"]
                 if qualifier is None
                 else f'"{found}": {what}{_where(count.source)}.',
             )
+
+
+@functools.lru_cache(maxsize=256)
+def _compound_re(nouns: tuple[str, ...]) -> "re.Pattern[str]":
+    """A number joined by a hyphen to a count noun's singular: "123-member", "25-nation"."""
+    singulars = set()
+    for noun in nouns:
+        word = noun.split()[0].lower()
+        if word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        singulars.add(re.escape(word))
+    number = r"\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)?"
+    return re.compile(
+        rf"(?P<number>{number})-(?:{'|'.join(sorted(singulars))})\b(?!-)", re.IGNORECASE
+    )
+
+
+_WHOLE_NOUNS_RE = re.compile(
+    r"\s+(?:body|organi[sz]ation|bloc|group|grouping|alliance|union|court|club|assembly|"
+    r"tribunal|institution|league|community|federation|coalition|association|network)\b",
+    re.IGNORECASE,
+)
+
+
+_AFTER_WHOLE_RE = re.compile(
+    r"(?:\s*(?:[,.;:)'’]|$)|\s+(?:is|was|has|had|have|said|says|will|would|can|could|which|"
+    r"that|who|and|or|in|of|on|to|for|with|at|by|as|from|met|meets|voted|votes|ruled|rules|"
+    r"agreed|agrees|issued|issues)\b)",
+    re.IGNORECASE,
+)
+
+
+def _names_the_whole(text: str, end: int, count: Count) -> bool:
+    """Whether the words after "124-member" name the counted whole and end the phrase:
+    "the 124-member ICC said", "a 124-member court," but not "a four-nation EU visit"."""
+    m = _WHOLE_NOUNS_RE.match(text, end)
+    if m is not None:
+        return bool(_AFTER_WHOLE_RE.match(text, m.end()))
+    low = text.lower()
+    for about in count.about:
+        m = re.compile(r"\s+" + r"\s+".join(map(re.escape, about.lower().split()))).match(low, end)
+        if m is not None and _AFTER_WHOLE_RE.match(text, m.end()):
+            return True
+    return False
 
 
 def _fmt(value: float) -> str:

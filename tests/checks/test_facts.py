@@ -235,6 +235,12 @@ def test_count_in_the_sentence_after_the_subject(facts) -> None:
     assert found(text, facts) == [("count-mismatch", 1, 33, "500 members")]
 
 
+def test_hyphenated_count_of_the_whole(facts) -> None:
+    text = ("Unite, the 413-member union, voted. Unite has a three-member panel, a 412-member\n"
+            "body and a two-union Unite office.\n")
+    assert found(text, facts) == [("count-mismatch", 1, 12, "413-member")]
+
+
 def test_count_tolerance_option(facts) -> None:
     from newslint.config import Config
 
