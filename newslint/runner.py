@@ -207,6 +207,13 @@ def _check_all(items: list[_Item], state: _State, jobs: int | None) -> None:
     """Lint the misses, here or in workers; results land in the items, in order."""
     if not items:
         return
+    from newslint.timelimit import alarm_handler
+
+    with alarm_handler():  # rule time limits: one handler for the run, workers inherit it
+        _check_misses(items, state, jobs)
+
+
+def _check_misses(items: list[_Item], state: _State, jobs: int | None) -> None:
     from newslint.parallel import (available_cpus, can_run_parallel, raise_if_interrupted,
                                    run_ordered)
 

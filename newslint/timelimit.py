@@ -11,6 +11,7 @@ from rule packs have their own limit in the regex engine.
 
 from __future__ import annotations
 
+import _signal
 import signal
 import threading
 from contextlib import contextmanager
@@ -31,9 +32,36 @@ def limit_for(seconds: float, text_length: int) -> float:
     return seconds * max(PER_MB_FLOOR, text_length / 1_000_000)
 
 
+_HAS_TIMER = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+
+
 def _usable() -> bool:
-    return (hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
-            and threading.current_thread() is threading.main_thread())
+    return _HAS_TIMER and threading.current_thread() is threading.main_thread()
+
+
+def _expired(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise RuleTimeout()
+
+
+@contextmanager
+def alarm_handler() -> Iterator[None]:
+    """Install the SIGALRM handler once for a whole run (the runner does), so each
+    rule's limit then costs two ``setitimer`` calls instead of four ``signal`` calls
+    with their enum conversions (about 0.5 s of CPU over the 1,526-article corpus).
+    Workers forked inside the block inherit it. The previous handler comes back after."""
+    if not _usable():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGALRM)
+    if previous not in (signal.SIG_DFL, signal.SIG_IGN, None):
+        yield  # someone else owns SIGALRM (a test runner, an embedding program)
+        return
+    signal.signal(signal.SIGALRM, _expired)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager
@@ -42,15 +70,19 @@ def time_limit(seconds: float) -> Iterator[None]:
     if seconds <= 0 or not _usable():
         yield
         return
+    if _signal.getsignal(signal.SIGALRM) is _expired:  # installed for the run
+        signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        return
     previous = signal.getsignal(signal.SIGALRM)
     if previous not in (signal.SIG_DFL, signal.SIG_IGN, None):
         yield  # someone else owns SIGALRM (a test runner, an embedding program)
         return
 
-    def expired(signum, frame):  # noqa: ARG001 - signal handler signature
-        raise RuleTimeout()
-
-    signal.signal(signal.SIGALRM, expired)
+    signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
