@@ -13,6 +13,7 @@ nothing in them is executed.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Iterator, Mapping
@@ -25,6 +26,7 @@ from newslint.findings import Fix, Severity, Violation
 from newslint.rule import Context, Rule
 
 TIMEOUT = 0.5  # seconds a pattern may run over one article
+WORD_PATTERN = r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*"  # a word, as doc.tokens
 _WORD_START = r"(?<![\p{L}\p{N}_])"
 _WORD_END = r"(?![\p{L}\p{N}_])"
 
@@ -49,6 +51,20 @@ def compile_pattern(pattern: str, *, ignore_case: bool, whole_words: bool) -> "r
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     regex.compile(pattern, flags)  # so a position in the error is the user's position
     return regex.compile(body, flags)
+
+
+_GROUP_REF_RE = regex.compile(r"\\(\d)")
+
+
+def group_refs(replacement: str) -> list[int]:
+    """The group numbers a replacement refers to (``\\1`` .. ``\\9``)."""
+    return [int(g) for g in _GROUP_REF_RE.findall(replacement)]
+
+
+def expand(m: "regex.Match[str]", replacement: str) -> str:
+    """``replacement`` with ``\\1`` .. ``\\9`` filled from ``m`` (an unmatched group is
+    empty); nothing else in it is special, so a pack's text is taken as written."""
+    return _GROUP_REF_RE.sub(lambda g: m.group(int(g.group(1))) or "", replacement)
 
 
 def _match_case(found: str, replacement: str) -> str:
@@ -121,19 +137,25 @@ class Substitution(PackRule):
         super().__init__(**kw)
         self.swaps = swaps
 
+    def _matches(self, prose: str) -> Iterator[tuple["regex.Match[str]", str]]:
+        # One scan per pattern: each keeps the engine's fast search for its literal
+        # start (a joined alternation would lose it and run slower).
+        for pattern, replacement in self.swaps:
+            for m in self._scan(pattern, prose):
+                yield m, replacement
+
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         seen: set[int] = set()
-        for pattern, replacement in self.swaps:
-            for m in self._scan(pattern, doc.prose):
-                if m.end() == m.start() or m.start() in seen:
-                    continue
-                seen.add(m.start())
-                to = _match_case(m.group(), m.expand(replacement))
-                fix = None
-                if doc.text[m.start() : m.end()] == m.group():
-                    fix = Fix(m.start(), m.end(), to, title=f'Write "{to}"')
-                yield Violation(m.start(), m.end(),
-                                self._message(match=m.group(), replacement=to), fix)
+        for m, replacement in self._matches(doc.prose):
+            if m.end() == m.start() or m.start() in seen:
+                continue
+            seen.add(m.start())
+            to = _match_case(m.group(), expand(m, replacement))
+            fix = None
+            if doc.text[m.start() : m.end()] == m.group():
+                fix = Fix(m.start(), m.end(), to, title=f'Write "{to}"')
+            yield Violation(m.start(), m.end(),
+                            self._message(match=m.group(), replacement=to), fix)
 
 
 class Consistency(PackRule):
@@ -198,17 +220,24 @@ class Occurrence(PackRule):
 
     kind = "occurrence"
 
-    def __init__(self, *, pattern: "regex.Pattern[str]", limit: int, scope: str, **kw: Any) -> None:
+    def __init__(self, *, pattern: "regex.Pattern[str]", limit: int, scope: str,
+                 words: bool = False, **kw: Any) -> None:
         super().__init__(**kw)
         self.pattern = pattern
+        self.words = words  # the token is a word: count the document's own tokens
         self.limit = limit
         self.scope = scope
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         limit = ctx.options.get("max", self.limit) if isinstance(ctx.options, Mapping) else self.limit
         spans = doc.sentences if self.scope == "sentence" else doc.paragraphs
+        words = self.words
+        starts = [t.start for t in doc.tokens] if words else []
         for span in spans:
-            count = sum(1 for _ in self._scan(self.pattern, doc.prose, span.start, span.end))
+            if words:  # the document's own words: counted without scanning again
+                count = bisect.bisect_left(starts, span.end) - bisect.bisect_left(starts, span.start)
+            else:
+                count = sum(1 for _ in self._scan(self.pattern, doc.prose, span.start, span.end))
             if count > limit:
                 yield Violation(span.start, span.end,
                                 self._message(count=count, max=limit, scope=self.scope))

@@ -20,7 +20,8 @@ and one ``[[rule]]`` table per rule::
     examples = { bad = ["..."], good = ["..."] }   # run as tests, shown by `explain`
 
 Kind-specific keys: ``tokens`` (existence: a list of patterns), ``swap`` (substitution:
-pattern -> replacement, ``\\1`` allowed), ``either`` (consistency: a list of lists of
+pattern -> replacement; ``\\1`` .. ``\\9`` insert the pattern's groups, nothing else in
+a replacement is special), ``either`` (consistency: a list of lists of
 patterns), ``terms`` (capitalization: the terms as they must be cased), ``token``,
 ``max`` and ``scope`` (occurrence: pattern, limit, "sentence" or "paragraph").
 Message templates may use ``{match}``, ``{replacement}``, ``{other}``, ``{line}``,
@@ -45,7 +46,7 @@ from newslint.config import Config
 from newslint.errors import NewslintError, RulePackError
 from newslint.findings import Severity
 from newslint.hookspecs import hookimpl
-from newslint.kinds import KINDS, PackRule, Source, compile_pattern
+from newslint.kinds import KINDS, WORD_PATTERN, PackRule, Source, compile_pattern, group_refs
 from newslint.rule import CODE_RE, NAME_RE, Rule
 
 if sys.version_info >= (3, 11):
@@ -219,6 +220,11 @@ def _build(data: Any, index: int, src: Source, text: str) -> PackRule:
         if not swap or not all(isinstance(v, str) for v in swap.values()):
             raise e.error("expected a table of pattern = replacement strings", "swap")
         swaps = [(e.compile(k, "swap", ignore_case, whole_words), v) for k, v in swap.items()]
+        for pattern, replacement in swaps:
+            missing = [n for n in group_refs(replacement) if n > pattern.groups]
+            if missing:
+                raise e.error(f"replacement {replacement!r} refers to group \\{missing[0]}, but "
+                              f"its pattern has {pattern.groups} group(s)", "swap")
         return cls(swaps=swaps, **common)
     if kind == "consistency":
         either = e.get("either", list)
@@ -235,13 +241,13 @@ def _build(data: Any, index: int, src: Source, text: str) -> PackRule:
         pattern = e.compile("|".join(alternatives), "terms", True, whole_words)
         return cls(terms=terms, pattern=pattern, **common)
     # occurrence
-    token = e.get("token", str, r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+    token = e.get("token", str, WORD_PATTERN)
     limit = e.get("max", int)
     scope = e.get("scope", str, "sentence")
     if scope not in ("sentence", "paragraph"):
         raise e.error(f'unknown scope {scope!r}; expected "sentence" or "paragraph"', "scope")
     pattern = e.compile(token, "token", ignore_case, False)
-    return cls(pattern=pattern, limit=limit, scope=scope, **common)
+    return cls(pattern=pattern, limit=limit, scope=scope, words=token == WORD_PATTERN, **common)
 
 
 def _docs(e: _Entry, src: Source, kind: str) -> str:

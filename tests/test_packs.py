@@ -148,3 +148,18 @@ def test_builtin_pack_from_the_cli(isolated, cli) -> None:
     assert findings_of(result) == [
         ("month-abbreviation", 3, 4), ("common-misspelling", 3, 26),
         ("per-cent-consistency", 3, 69)]
+
+
+def test_replacement_group_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "p.toml", '[[rule]]\nkind = "substitution"\ncode = "DK501"\nname = "grp"\n'
+          'summary = "s"\nswap = { "colou?r" = "hue\\\\2" }\n')
+    with pytest.raises(RulePackError) as err:
+        load_pack(tmp_path / "p.toml")
+    assert "rule 'grp', key 'swap'" in str(err.value) and "group \\2" in str(err.value)
+
+
+def test_replacement_backslashes_are_text(tmp_path: Path) -> None:
+    write(tmp_path / "p.toml", '[[rule]]\nkind = "substitution"\ncode = "DK502"\nname = "slash"\n'
+          'summary = "s"\nswap = { "and/or" = "and\\\\or" }\nwhole-words = false\n')
+    found = lint("Post\n\nTea and/or coffee.\n", ["DK502"], ["p.toml"], tmp_path)
+    assert [f.fix.replacement for f in found] == ["and\\or"]

@@ -516,7 +516,10 @@ held every two years.
         tokens = doc.tokens
         n = len(tokens)
         groups: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        skip_until = 0  # occurrences do not overlap: "Belt and Road Forum" is not also "Road Forum"
         for i, tok in enumerate(tokens):
+            if i < skip_until:
+                continue
             sizes = lengths.get(tok.text.casefold())
             if sizes is None:
                 continue
@@ -543,6 +546,7 @@ held every two years.
                 if all(w.islower() for w in words[1:]) and is_sentence_initial(prose, tok.start):
                     break  # "Human rights groups ..." opening a sentence: a description
                 groups[key][form].append(Place(tok.start, end, form))
+                skip_until = i + size
                 break
         for key, by_form in groups.items():
             if len(by_form) < 2:
@@ -581,7 +585,8 @@ def _respace(original: str, form: str) -> str | None:
 
 
 def _joinable_gap(gap: str) -> bool:
-    return gap == " " or (gap != "" and not gap.strip() and gap.count("\n") <= 1)
+    return gap == " " or (gap != "" and not gap.strip()
+                          and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1)
 
 
 # ------------------------------------------------------------------------ spelling

@@ -19,6 +19,8 @@ _STRAIGHT = '"'
 _CURLY_OPEN = "“"
 _CURLY_CLOSE = "”"
 _OPENS_AFTER = frozenset(" \t\n\r([{—–-/")
+_STRAIGHT_RE = regex.compile('"')
+_CURLY_RE = regex.compile("[“”]")
 
 
 class MixedQuotes(Rule):
@@ -58,8 +60,10 @@ Minister speaks
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         prose = doc.prose
-        straight = [i for i, c in enumerate(prose) if c == _STRAIGHT]
-        curly = [i for i, c in enumerate(prose) if c in "“”"]
+        if _STRAIGHT not in prose or ("“" not in prose and "”" not in prose):
+            return
+        straight = [m.start() for m in _STRAIGHT_RE.finditer(prose)]
+        curly = [m.start() for m in _CURLY_RE.finditer(prose)]
         if not straight or not curly:
             return
         if len(curly) >= len(straight):
@@ -126,6 +130,8 @@ Council vote
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         prose = doc.prose
         paragraphs = doc.paragraphs
+        if '"' not in prose and "“" not in prose and "”" not in prose:
+            return
         for index, para in enumerate(paragraphs):
             open_at: int | None = None
             for i in range(para.start, para.end):
