@@ -238,7 +238,12 @@ def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES) -
 def _joinable(gap: str) -> bool:
     if gap == " ":
         return True
-    return gap != "" and not gap.strip() and gap.count("\n") + gap.count("\r") <= 1
+    return gap != "" and not gap.strip() and _line_breaks(gap) <= 1
+
+
+def _line_breaks(gap: str) -> int:
+    """Line ends in ``gap``, counting \r\n as one (as ``LineIndex`` does)."""
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
 
 
 def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:

@@ -24,11 +24,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _FRONT_RE = regex.compile(
-    r"\A(?:\ufeff)?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*$\r?\n?",
+    r"\A(?:\ufeff)?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*\r?$\n?",
     regex.DOTALL | regex.MULTILINE,
 )
 _FENCED_RE = regex.compile(
-    r"^[ ]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=f)[`~]*[ \t]*$|\Z)",
+    r"^[ ]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=f)[`~]*[ \t]*\r?$|\Z)",
     regex.DOTALL | regex.MULTILINE,
 )
 _INDENTED_RE = regex.compile(r"(?:(?<=\A)|(?<=\n[ \t]*\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
@@ -36,21 +36,21 @@ _INLINE_CODE_RE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL
 _HTML_TAG_RE = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IMAGE_RE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK_RE = regex.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
-_REFDEF_RE = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$", regex.MULTILINE)
+_REFDEF_RE = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\r\n]*(?=\r?$)", regex.MULTILINE)
 _AUTOLINK_RE = regex.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 _LINE_MARKUP_RE = regex.compile(
     r"^(?:[ \t]*>)*[ \t]*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?",
     regex.MULTILINE,
 )
-_CLOSING_HASHES_RE = regex.compile(r"(?<=\S)[ \t]+#+[ \t]*$", regex.MULTILINE)
-_HRULE_RE = regex.compile(r"^[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", regex.MULTILINE)
-_SETEXT_RE = regex.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$", regex.MULTILINE)
+_CLOSING_HASHES_RE = regex.compile(r"(?<=\S)[ \t]+#+[ \t]*(?=\r?$)", regex.MULTILINE)
+_HRULE_RE = regex.compile(r"^[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})(?=\r?$)", regex.MULTILINE)
+_SETEXT_RE = regex.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*(?=\r?$)", regex.MULTILINE)
 # Emphasis markers at word edges: "*word*", "**word**", "_word_", "~~word~~".
 _EMPHASIS_RE = regex.compile(
     r"(?<![\p{L}\p{N}\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\p{L}\p{N}])",
     regex.V1,
 )
-_HEADING_RE = regex.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<title>[^\n]*?)[ \t]*#*[ \t]*$", regex.MULTILINE)
+_HEADING_RE = regex.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<title>[^\r\n]*?)[ \t]*#*[ \t]*\r?$", regex.MULTILINE)
 _YAML_LINE_RE = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 _YAML_DATE_RE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ Tt](\d{2}):(\d{2})(?::(\d{2}))?.*)?$")
 

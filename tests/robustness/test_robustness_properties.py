@@ -225,3 +225,32 @@ def test_arbitrary_unicode(text: str, path: str) -> None:
 @given(st.lists(st.sampled_from(WORDS + MARKUP + SEPARATORS) | any_text, max_size=30))
 def test_news_words_mixed_with_arbitrary_unicode(parts: list[str]) -> None:
     _check("".join(parts), "story.md")
+
+
+def _located(text: str, path: str) -> list[tuple]:
+    result = lint_text_result(text, path=path, config=CONFIG, facts=FACTS, registry=REGISTRY,
+                              rules=RULES)
+    lines = LineIndex(result.document.text)
+    return sorted((f.rule, locate(f, lines)["line"], locate(f, lines)["column"],
+                   locate(f, lines)["end_line"], locate(f, lines)["end_column"])
+                  for f in result.findings)
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@examples(150)
+@given(news_sentences | news_text | markdown_text, st.sampled_from(["story.txt", "story.md"]))
+def test_crlf_files_get_the_same_findings_as_lf_files(text: str, path: str) -> None:
+    """Windows line ends change nothing: same rules, same lines and columns."""
+    text = _lf(text)
+    assert _located(text.replace("\n", "\r\n"), path) == _located(text, path)
+
+
+@examples(100)
+@given(news_sentences | news_text)
+def test_lone_cr_plain_text_gets_the_same_findings_as_lf(text: str) -> None:
+    """Old Mac line ends in plain text (Markdown's block syntax is defined on \\n)."""
+    text = _lf(text)
+    assert _located(text.replace("\n", "\r"), "story.txt") == _located(text, "story.txt")
