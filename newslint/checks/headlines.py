@@ -199,8 +199,12 @@ def _in_pair(words: list[_Word], i: int, pairs: set[tuple[str, str]]) -> bool:
 
 
 def _headline_span(doc: Document) -> Span | None:
-    if doc.headline is not None:
-        return doc.headline
+    """The headline line, a level-one heading, else the front matter title (a first
+    "## Background" is a subhead, which houses often write in another style)."""
+    heading = doc.headline
+    if heading is not None and (doc.kind != "markdown" or _LEVEL_ONE_RE.match(
+            doc.text, doc.text.rfind("\n", 0, heading.start) + 1)):
+        return heading
     title = doc.title
     if not title:
         return None
@@ -209,7 +213,8 @@ def _headline_span(doc: Document) -> Span | None:
 
 
 def _headline_words(doc: Document, span: Span) -> list[_Word]:
-    text = doc.text if doc.headline is None else doc.prose  # front matter is blanked in prose
+    # The front matter is blanked in the prose: a title is read from the text.
+    text = doc.prose if doc.headline == span else doc.text
     out: list[_Word] = []
     matches = list(WORD_RE.finditer(text, span.start, span.end))
     for i, m in enumerate(matches):

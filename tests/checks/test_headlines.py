@@ -98,3 +98,10 @@ def test_headline_mismatch(title: str, heading: str, expected: bool) -> None:
 def test_headline_mismatch_ignores_a_first_subhead() -> None:
     md = "---\ntitle: Minister resigns\n---\n## Background\n\nThe minister spoke.\n"
     assert _run(md, "headline-mismatch", path="a.md") == []
+
+
+def test_a_first_subhead_is_not_the_headline() -> None:
+    md = "---\ntitle: Putin visits Beijing\n---\n## Talks On Trade And Energy\n" + BODY
+    assert _run(md, "headline-case", path="a.md", **{"headline-style": "sentence"}) == []
+    bare = "## Talks On Trade And Energy\n" + BODY
+    assert _run(bare, "headline-case", path="a.md", **{"headline-style": "sentence"}) == []
