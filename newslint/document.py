@@ -96,8 +96,8 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Every word of the prose, in order, with offsets."""
-        make = Token
-        return [make(*m.span(), m.group()) for m in WORD_RE.finditer(self.prose)]
+        new = tuple.__new__  # Token(...) goes through a Python-level __new__: 1.6x slower
+        return [new(Token, (m.start(), m.end(), m.group())) for m in WORD_RE.finditer(self.prose)]
 
     @cached_property
     def paragraphs(self) -> list[Span]:
