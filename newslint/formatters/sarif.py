@@ -22,6 +22,9 @@ from newslint.rule import doc_sections
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/newslint/newslint"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+_FAMILIES = {"NL1": "word-mechanics", "NL2": "fact-sheet", "NL3": "dates",
+             "NL4": "consistency", "NL5": "typography", "NL6": "across-articles",
+             "NL7": "house-style", "NL9": "suppressions"}
 
 
 def artifact_uri(path: str) -> str:
@@ -57,7 +60,7 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
         "fullDescription": {"text": full},
         "help": {"text": docs or rule.summary, "markdown": docs or rule.summary},
         "defaultConfiguration": {"level": _LEVELS.get(severity, "warning")},
-        "properties": {"tags": ["newslint", rule.code[:3]],
+        "properties": {"tags": ["newslint", _FAMILIES.get(rule.code[:3], "plugin")],
                        "fixable": bool(getattr(rule, "fixable", False))},
     }
 
