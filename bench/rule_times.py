@@ -1,0 +1,88 @@
+"""Where a run's time goes: CPU time per rule over a folder (a benchmark, not a test).
+
+    python bench/rule_times.py [FOLDER] [--facts FILE] [--top 20]
+
+Lints every article in this process, one rule at a time per document (the same
+order and shared ``Document`` caches as a real run), and prints each rule's CPU time,
+its share, and the time spent parsing documents. The first rule to touch
+``doc.tokens``, ``doc.sentences`` or a shared scan pays for building it, so the
+figures are "this rule, given the rules before it"; ``--shared-first`` builds tokens,
+paragraphs and sentences before any rule, to show each rule's own cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from newslint.config import load_config
+from newslint.discover import discover
+from newslint.engine import active_rules, parse_document, resolve_article_date
+from newslint.facts import EMPTY_FACTS
+from newslint.plugins import default_registry
+from newslint.rule import Context, ProjectRule
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+DEFAULT_FACTS = ROOT.parent / "shared" / "seed-story.facts.toml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--facts", type=Path, default=DEFAULT_FACTS)
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--shared-first", action="store_true")
+    args = parser.parse_args(argv)
+
+    config = load_config()
+    registry = default_registry(config)
+    rules = active_rules(registry, config)
+    facts = EMPTY_FACTS
+    if args.facts:
+        from newslint.facts_loader import load_facts
+
+        facts = load_facts([str(args.facts)])
+    sources, _ = discover([str(args.folder)])
+    spent: dict[str, float] = defaultdict(float)
+    clock = time.process_time
+    total_start = clock()
+    for source in sources:
+        text = Path(source.path).read_text(encoding="utf-8")
+        t = clock()
+        doc = parse_document(text, source.path, registry)
+        spent["(parse document)"] += clock() - t
+        if args.shared_first:
+            t = clock()
+            doc.tokens, doc.paragraphs, doc.sentences  # noqa: B018 - build the caches
+            spent["(tokens, paragraphs, sentences)"] += clock() - t
+        t = clock()
+        date = resolve_article_date(doc, facts, config.date)
+        spent["(article date)"] += clock() - t
+        for active in rules:
+            rule = active.rule
+            if rule.needs_facts and facts.empty:
+                continue
+            ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
+                          article_date=date)
+            t = clock()
+            try:
+                if isinstance(rule, ProjectRule):
+                    rule.collect(doc, ctx)
+                else:
+                    list(rule.check(doc, ctx))
+            except Exception as e:  # noqa: BLE001 - a benchmark reports and goes on
+                spent[f"{rule.name} (failed: {type(e).__name__})"] += 0
+            spent[f"{rule.code} {rule.name}"] += clock() - t
+    total = clock() - total_start
+    print(f"{len(sources)} files, {len(rules)} active rules, facts: "
+          f"{args.facts.name if args.facts else 'none'}; CPU {total:.2f} s in all")
+    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1])[: args.top]:
+        print(f"  {seconds:7.3f} s  {100 * seconds / total:5.1f}%  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
