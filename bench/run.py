@@ -12,8 +12,9 @@ Every figure is a whole process, started the way a user starts it, timed by wall
    the same files (``proselint check DIR``), and one Python regex pass (a repeated-word
    pattern over every file) as the floor; files/s, MiB/s, peak memory and ratios;
 2. start-up: one 500-byte article, newslint against proselint;
-3. scaling: the corpus copied 1x, 4x and 16x into one folder, and one 50 MB file made
-   of the corpus's articles end to end: seconds per MiB should stay flat;
+3. scaling: the corpus copied 1x, 4x and 16x into one folder, and the corpus's
+   articles end to end as one file (3.4 MB, and 50 MB): seconds per MiB should stay
+   flat; a run past ``--timeout`` is stopped and reported as such;
 4. fact-sheet scaling: a 10-entry sheet against a 10,000-entry one (the sheets of
    ``bench/facts_scaling.py``);
 5. ``--jobs`` speed-up (``--jobs 1`` against every core);
@@ -103,13 +104,27 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run ``cmd`` once; wall time, CPU time and peak memory."""
+def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None,
+            timeout: float | None = None) -> Run:
+    """Run ``cmd`` once; wall time, CPU time and peak memory. Past ``timeout`` seconds
+    the process (and its workers) are stopped and ``status`` is -1."""
     peak = [0]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, start_new_session=True)
     done = threading.Event()
+    stopped = [False]
+
+    def stop() -> None:
+        if not done.wait(timeout):
+            stopped[0] = True
+            try:
+                os.killpg(proc.pid, 9)
+            except OSError:
+                pass
+
+    if timeout:
+        threading.Thread(target=stop, daemon=True).start()
 
     def sample() -> None:
         while not done.is_set():
@@ -125,6 +140,8 @@ def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> 
     done.set()
     proc.returncode = os.waitstatus_to_exitcode(status)
     code = proc.returncode
+    if stopped[0]:
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, peak[0], -1)
     if code not in (0, 1):
         raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{err.decode(errors='replace')[-2000:]}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, peak[0], code)
@@ -176,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each fast figure (best)")
     parser.add_argument("--repeat-slow", type=int, default=1, help="runs of proselint and 16x")
     parser.add_argument("--quick", action="store_true", help="skip 16x and the 50 MB file")
+    parser.add_argument("--big-mb", type=int, default=50, help="size of the one big file (MB)")
+    parser.add_argument("--timeout", type=float, default=300.0,
+                        help="stop any one scaling run after this many seconds")
     args = parser.parse_args(argv)
 
     files = corpus_files(args.corpus)
@@ -253,38 +273,44 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  newslint / proselint: {ratio:.2f}   [target <= 1.0]")
 
         # 3. Scaling ----------------------------------------------------------------
-        print("\n3. Scaling: seconds per MiB as the input grows")
+        print(f"\n3. Scaling: seconds per MiB as the input grows (each run stopped after "
+              f"{args.timeout:.0f} s)")
         big = tmp / "big"
         per_mib = []
+
+        def scaled(label: str, target: Path, size: int, repeat: int) -> None:
+            r = best([*nl, str(target)], repeat, cwd=work, env=env, timeout=args.timeout)
+            if r.status == -1:
+                print(f"  {label:42} stopped after {r.wall:.0f} s (over {r.wall / (size / MIB):.3f} "
+                      f"s/MiB)  peak {mib(r.rss)}")
+                per_mib.append(float("inf"))
+                return
+            per_mib.append(r.wall / (size / MIB))
+            print(f"  {label:42} {r.wall:7.2f} s  {r.wall / (size / MIB):.3f} s/MiB  peak {mib(r.rss)}")
+
         for copies in (1, 4) if args.quick else (1, 4, 16):
             folder = big / f"x{copies}"
             for c in range(copies):
                 dest = folder / f"copy{c:02d}"
                 dest.mkdir(parents=True)
                 for f in files:
-                    os.link(f, dest / f.name) if _same_fs(f, dest) else shutil.copyfile(f, dest / f.name)
-            size = nbytes * copies
-            r = best([*nl, str(folder)], 1 if copies > 1 else args.repeat, cwd=work, env=env)
-            per_mib.append(r.wall / (size / MIB))
-            print(f"  corpus x{copies:<3} ({len(files) * copies:6,} files, {size / MIB:5.1f} MiB) "
-                  f"{r.wall:7.2f} s  {r.wall / (size / MIB):.3f} s/MiB  peak {mib(r.rss)}")
+                    shutil.copyfile(f, dest / f.name)
+            scaled(f"corpus x{copies} ({len(files) * copies:,} files, {nbytes * copies / MIB:.1f} MiB)",
+                   folder, nbytes * copies, args.repeat if copies == 1 else 1)
             shutil.rmtree(folder)
-        if not args.quick:
-            one = tmp / "one-50MB.txt"
-            target = 50 * 1000 * 1000
+        sizes = [nbytes] if args.quick else [nbytes, args.big_mb * 1000 * 1000]
+        for target_size in sizes:
+            one = tmp / "one-file.txt"
             with open(one, "wb") as out:
                 written = 0
-                while written < target:
+                while written < target_size:
                     for f in files:
                         data = f.read_bytes().rstrip(b"\n") + b"\n\n"
                         out.write(data)
                         written += len(data)
-                        if written >= target:
+                        if written >= target_size:
                             break
-            r = best([*nl, str(one)], 1, cwd=work, env=env)
-            per_mib.append(r.wall / (written / MIB))
-            print(f"  one file of {written / 1e6:.0f} MB ({written / MIB:5.1f} MiB)         "
-                  f"{r.wall:7.2f} s  {r.wall / (written / MIB):.3f} s/MiB  peak {mib(r.rss)}")
+            scaled(f"one file of {written / 1e6:.1f} MB ({written / MIB:.1f} MiB)", one, written, 1)
             one.unlink()
         spread = max(per_mib) / min(per_mib) - 1
         print(f"  largest / smallest time per MiB: +{spread * 100:.0f}%   [target within 15%]")
@@ -325,13 +351,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  warm                   {warm.wall:6.2f} s  peak {mib(warm.rss)}")
         print(f"  warm / cold: {warm.wall / cold.wall:.2f}   [target < 0.20]")
     return 0
-
-
-def _same_fs(a: Path, b: Path) -> bool:
-    try:
-        return a.stat().st_dev == b.stat().st_dev
-    except OSError:
-        return False
 
 
 if __name__ == "__main__":
