@@ -242,7 +242,8 @@ The International Criminal Court (ICC) issued the warrant in March.
                 i = para.start + offset
                 if c in _BRACKETS:
                     stack.append((i, c))
-                elif c in _CLOSERS and i not in skip:
+                elif c in _CLOSERS and (i not in skip or (stack and stack[-1][1] == _CLOSERS[c])):
+                    # "a)" opens a list item, unless a bracket is open: "(Channel 4)"
                     if stack and stack[-1][1] == _CLOSERS[c]:
                         stack.pop()
                     elif stack:

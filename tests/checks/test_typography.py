@@ -48,6 +48,7 @@ def test_unbalanced_quotes(text: str, expected: list[tuple[int, int]]) -> None:
     ("Court\n\nThe court (ICC] issued a warrant.\n", [(3, 11)]),
     ("Court\n\nThe court (ICC) issued [a] warrant.\n", []),
     ("Steps\n\nThe plan: a) cut taxes; b) spend more.\n", []),
+    ("TV\n\nShameless (Channel 4) and The Boosh (BBC Three) won.\n", []),
 ])
 def test_unbalanced_brackets(text: str, expected: list[tuple[int, int]]) -> None:
     assert run("unbalanced-brackets", text) == [("unbalanced-brackets", *e) for e in expected]
