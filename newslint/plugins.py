@@ -18,6 +18,7 @@ from newslint import hookspecs
 from newslint.config import Config
 from newslint.errors import NewslintError, PluginError
 from newslint.registry import Registry
+from newslint.timelimit import RuleTimeout, time_limit
 
 ENTRY_POINT_GROUP = "newslint"
 BUILTIN_PLUGINS = {
@@ -55,7 +56,13 @@ def build_manager(
             if ep.name in blocked or pm.get_plugin(ep.name) is not None:
                 continue
             try:
-                plugin = ep.load()
+                with time_limit(0.0 if ep.name in BUILTIN_PLUGINS else _plugin_budget(config)):
+                    plugin = ep.load()
+            except RuleTimeout:  # an import that hangs
+                problems.append(PluginError(
+                    f"plugin {ep.name!r} ({ep.value}) took more than {_plugin_budget(config):g} s "
+                    f"to import and was stopped (rule-time-limit); set {DISABLE_ENV}={ep.name}"))
+                continue
             except (Exception, SystemExit) as e:  # a broken plugin must not stop the run
                 problems.append(PluginError(
                     f"plugin {ep.name!r} ({ep.value}) failed to load: {type(e).__name__}: {e}; "
@@ -113,26 +120,39 @@ def build_registry(pm: pluggy.PluginManager, config: Config) -> Registry:
     """Call each plugin's registration hooks one by one, so one broken plugin is
     reported by name and the others still register."""
     registry = Registry()
-    _call_each(pm, "newslint_register_parsers", registry,
+    budget = _plugin_budget(config)
+    _call_each(pm, "newslint_register_parsers", registry, budget,
                lambda origin: {"register": registry.add_parser})
-    _call_each(pm, "newslint_register_formatters", registry,
+    _call_each(pm, "newslint_register_formatters", registry, budget,
                lambda origin: {"register": registry.add_formatter})
-    _call_each(pm, "newslint_register_fact_kinds", registry,
+    _call_each(pm, "newslint_register_fact_kinds", registry, budget,
                lambda origin: {"register": lambda kind: registry.fact_kinds.__setitem__(
                    getattr(kind, "table", repr(kind)), kind)})
-    _call_each(pm, "newslint_register_rules", registry,
+    _call_each(pm, "newslint_register_rules", registry, budget,
                lambda origin: {"register": lambda rule: registry.add_rule(rule, origin),
                                "config": config})
     return registry
 
 
-def _call_each(pm: pluggy.PluginManager, hook_name: str, registry: Registry, kwargs) -> None:
+def _plugin_budget(config: Config | None) -> float:
+    """Seconds a third-party plugin gets to import and to run each registration hook:
+    the configuration's ``rule-time-limit`` (a hanging plugin must not hang the run)."""
+    return float(getattr(config, "rule_time_limit", 10.0)) if config is not None else 10.0
+
+
+def _call_each(pm: pluggy.PluginManager, hook_name: str, registry: Registry, budget: float,
+               kwargs) -> None:
     hook = getattr(pm.hook, hook_name)
     for impl in hook.get_hookimpls():  # registration order
         origin = impl.plugin_name
         args = kwargs(origin)
         try:
-            impl.function(**{k: v for k, v in args.items() if k in impl.argnames})
+            with time_limit(0.0 if origin in BUILTIN_PLUGINS else budget):
+                impl.function(**{k: v for k, v in args.items() if k in impl.argnames})
+        except RuleTimeout:
+            registry.problems.append(PluginError(
+                f"plugin {origin!r} took more than {budget:g} s in {hook_name} and was stopped "
+                f"(rule-time-limit); set {DISABLE_ENV}={origin} to leave it out"))
         except NewslintError as e:
             registry.problems.append(PluginError(f"plugin {origin!r}: {e}"))
         except Exception as e:

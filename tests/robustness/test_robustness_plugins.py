@@ -77,6 +77,16 @@ class Exploding(Parser):
 def newslint_register_parsers(register):
     register(Exploding())
 ''',
+    "nlx_hangs_on_import": "while True:\n    pass\n",
+    "nlx_hangs_in_hook": HEADER + '''
+@hookimpl
+def newslint_register_rules(register, config):
+    while True:
+        try:
+            sum(range(1000))
+        except Exception:
+            pass
+''',
     "nlx_slow": HEADER + '''
 def forever(self, doc, ctx):
     while True:            # never finishes, and swallows ordinary exceptions
@@ -206,3 +216,19 @@ def test_selecting_the_rules_of_a_plugin_that_failed_does_not_stop_the_run(tmp_p
     assert len(errors) == 2 and "failed to load" in errors[0]
     assert errors[1] == ("newslint: error: unknown rule 'XG1' in select/ignore (a plugin above "
                          "failed to load; its rules are skipped)")
+
+
+@pytest.mark.parametrize("name,needle", [
+    ("nlx_hangs_on_import", "plugin 'nlx_hangs_on_import' (nlx_hangs_on_import) took more than "
+                            "0.3 s to import and was stopped (rule-time-limit)"),
+    ("nlx_hangs_in_hook", "plugin 'nlx_hangs_in_hook' took more than 0.3 s in "
+                          "newslint_register_rules and was stopped (rule-time-limit)"),
+])
+def test_plugin_that_hangs_while_loading_is_stopped_and_named(tmp_path: Path, name: str,
+                                                              needle: str) -> None:
+    site, work = _setup(tmp_path, name, "rule-time-limit = 0.3\n")
+    run, found = _lint(site, work)
+    assert run.returncode == 2
+    assert found == EXPECTED
+    [line] = run.stderr.splitlines()
+    assert line.startswith("newslint: error: ") and needle in line, line
