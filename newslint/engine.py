@@ -101,8 +101,14 @@ def check_document(
             continue
         if isinstance(rule, ProjectRule):
             try:
-                summaries[rule.name] = rule.collect(doc, ctx)
+                with time_limit(budget):
+                    summaries[rule.name] = rule.collect(doc, ctx)
                 ran.append(rule)
+            except RuleTimeout:
+                errors.append(RuleError(
+                    f"rule {rule.name} ({rule.code}, from {rule.origin}) stopped after "
+                    f"{budget:g} s on this file (rule-time-limit); other rules still ran",
+                    path=doc.path))
             except Exception as e:
                 errors.append(RuleError(
                     f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
@@ -162,11 +168,18 @@ def check_project(
         per_rule = {p: s[rule.name] for p, s in summaries.items() if rule.name in s}
         ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
                       article_date=config.date)
+        budget = limit_for(getattr(config, "rule_time_limit", 0.0), sum(lengths.values()))
         try:
-            for path, v in rule.check_project(per_rule, ctx):
+            with time_limit(budget):
+                produced = list(rule.check_project(per_rule, ctx))
+            for path, v in produced:
                 if path in lengths:
                     out.setdefault(path, []).append(
                         _stamp(v, rule, active.severity, path, lengths[path]))
+        except RuleTimeout:
+            errors.append(RuleError(
+                f"rule {rule.name} ({rule.code}, from {rule.origin}) stopped after {budget:g} s "
+                f"across articles (rule-time-limit); other rules still ran"))
         except Exception as e:
             errors.append(RuleError(
                 f"rule {rule.name} ({rule.code}, from {rule.origin}) failed across articles: "

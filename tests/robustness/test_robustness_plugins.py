@@ -87,6 +87,36 @@ def newslint_register_rules(register, config):
         except Exception:
             pass
 ''',
+    "nlx_slow_project": HEADER + '''
+from newslint import ProjectRule
+
+def spin():
+    while True:
+        try:
+            sum(range(1000))
+        except Exception:
+            pass
+
+class SlowCollect(ProjectRule):
+    code, name, severity, summary, docs = "XP101", "slow-collect", Severity.WARNING, "x", ""
+    def collect(self, doc, ctx):
+        spin()
+    def check_project(self, summaries, ctx):
+        return ()
+
+class SlowAcross(ProjectRule):
+    code, name, severity, summary, docs = "XP102", "slow-across", Severity.WARNING, "x", ""
+    def collect(self, doc, ctx):
+        return len(doc.text)
+    def check_project(self, summaries, ctx):
+        spin()
+        yield
+
+@hookimpl
+def newslint_register_rules(register, config):
+    register(SlowCollect())
+    register(SlowAcross())
+''',
     "nlx_slow": HEADER + '''
 def forever(self, doc, ctx):
     while True:            # never finishes, and swallows ordinary exceptions
@@ -232,3 +262,16 @@ def test_plugin_that_hangs_while_loading_is_stopped_and_named(tmp_path: Path, na
     assert found == EXPECTED
     [line] = run.stderr.splitlines()
     assert line.startswith("newslint: error: ") and needle in line, line
+
+
+def test_project_rules_that_never_finish_are_stopped_and_named(tmp_path: Path) -> None:
+    site, work = _setup(tmp_path, "nlx_slow_project", "rule-time-limit = 0.3\n")
+    run, found = _lint(site, work, "--jobs", "1", select="NL101,XP")
+    assert run.returncode == 2
+    assert found == EXPECTED
+    assert run.stderr.splitlines() == [
+        *(f"newslint: error: {p}: rule slow-collect (XP101, from nlx_slow_project) stopped "
+          f"after 0.3 s on this file (rule-time-limit); other rules still ran"
+          for p in ("a.txt", "b.txt")),
+        "newslint: error: rule slow-across (XP102, from nlx_slow_project) stopped after 0.3 s "
+        "across articles (rule-time-limit); other rules still ran"]
