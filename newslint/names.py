@@ -1,11 +1,19 @@
 """One fast index of every name a fact sheet lists, built once per ``Facts``.
 
-All forms (names, ``also`` and ``wrong`` spellings) are compiled into ONE regular
-expression shaped as a character trie, so scanning an article costs about the same for
-a sheet of ten names as for ten thousand: the engine follows one branch of the trie
-per position instead of trying every name. Forms match as whole words, with any run
-of whitespace (a line break, or Markdown emphasis blanked to spaces) between words,
-straight or curly apostrophes, and a possessive after the name ("Xi’s").
+No loop over entries per sentence, and almost nothing compiled per sheet:
+
+- people and term spellings (most of a big sheet), matched with their case: one fixed
+  pattern finds the words that may begin with a capital, a table of first words says
+  which could begin a form, and only those are compared word by word (``CasedForms``);
+  the few forms that begin otherwise ("the Hague") are one small trie;
+- events, count subjects and term capitalisation, matched in any case: one trie of
+  their distinct first words over a lower-cased copy of the text, shared by all three
+  (``FoldedForms``).
+
+So scanning costs the same for a sheet of ten names as for ten thousand. Forms match
+as whole words, with any run of whitespace between words (a line break, or Markdown
+emphasis blanked to spaces), straight or curly apostrophes, any hyphen, and a
+possessive after the name ("Xi’s"); "Xi’an" is not "Xi".
 """
 
 from __future__ import annotations
@@ -20,10 +28,9 @@ from newslint.facts import Count, Event, Facts, Person, Term
 _APOSTROPHES = "'’‘ʼ"
 _HYPHENS = "-‐‑"
 # After a form: not inside a word. A possessive ("Xi’s") is allowed; "Xi’an" is not.
-# (The stdlib ``re`` is used here, not ``regex``: for a trie of thousands of forms it
-# skips to candidate first characters and scans ten times faster. Its ``\w`` is
-# Unicode-aware; the word boundary before a form is checked in Python, which keeps
-# that first-character skip working.)
+# (The stdlib ``re`` is used here, not ``regex``: for a trie it skips to candidate
+# first characters and scans many times faster. Its ``\w`` is Unicode-aware; the word
+# boundary before a match is checked in Python, which keeps that skip working.)
 _END = r"(?:(?=['’]s(?!\w))|(?!\w|['’][^\W\d_]))"
 _SPACE_RE = re.compile(r"\s+")
 
