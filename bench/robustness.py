@@ -107,7 +107,7 @@ def count_examples() -> None:
     """Run the hypothesis tests once and add up the examples each reports."""
     tests = sorted(str(p) for p in (REPO / "tests" / "robustness").glob("test_robustness_*.py")
                    if p.stem.rsplit("_", 1)[-1] in ("properties", "loaders", "packs"))
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
                            "--hypothesis-show-statistics", *tests],
                           cwd=REPO, capture_output=True, text=True)
     total = 0
