@@ -118,6 +118,18 @@ def test_ctrl_c_stops_a_parallel_run(desk: Path, delay: float, twice: bool) -> N
     assert took < 15, f"took {took:.1f}s to stop"  # generous: a hang fails, a busy box not
 
 
+def test_killing_a_parallel_run_leaves_no_workers(desk: Path) -> None:
+    """SIGKILL gives the parent no chance to clean up: the workers must go by themselves."""
+    proc = _start(["lint", "--jobs", "2", "desk"], desk)
+    workers = _wait_for_workers(proc, 2)
+    proc.kill()
+    proc.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.05)
+    assert [w for w in workers if _alive(w)] == [], "workers outlived a killed run"
+
+
 def test_ctrl_c_stops_a_serial_run(desk: Path) -> None:
     proc = _start(["lint", "--jobs", "1", "desk"], desk)
     time.sleep(1.0)
