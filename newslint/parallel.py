@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 import threading
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from newslint.errors import NewslintError
 

@@ -25,7 +25,6 @@ context files stays fast.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
