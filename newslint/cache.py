@@ -58,6 +58,7 @@ CACHE_DIR_ENV = "NEWSLINT_CACHE_DIR"
 NO_CACHE_ENV = "NEWSLINT_NO_CACHE"  # set (not "0"): no cache, as --no-cache
 DEFAULT_DIRNAME = ".newslint_cache"
 _PRUNE_AFTER = 30 * 24 * 3600  # run folders unused this long are removed
+_KEEP_RUNS = 8  # and no more than this many are kept
 # Config fields that cannot change what a rule finds (or are hashed by content).
 _IGNORED_FIELDS = {"path", "jobs", "cache", "cache_dir", "format", "facts", "packs"}
 
@@ -181,22 +182,27 @@ def ensure_root(root: Path) -> None:
 
 
 def _prune(root: Path, keep: Path) -> None:
-    """Remove run folders of old settings nobody has written to for a month."""
+    """Remove run folders of old settings: any nobody wrote to for a month, and all but
+    the most recent ``_KEEP_RUNS`` (editing newslint's own files starts a new one)."""
     cutoff = time.time() - _PRUNE_AFTER
     try:
-        children = list(os.scandir(root))
+        runs = [(e.stat().st_mtime, e.path) for e in os.scandir(root)
+                if e.name.startswith(f"v{FORMAT}-") and e.is_dir() and e.path != str(keep)]
     except OSError:
         return
-    for child in children:
-        if not child.name.startswith("v") or child.path == str(keep):
-            continue
-        try:
-            if child.is_dir() and child.stat().st_mtime < cutoff:
-                for entry in os.scandir(child.path):
-                    _unlink(entry.path)
-                os.rmdir(child.path)
-        except OSError:
-            continue
+    runs.sort(reverse=True)  # newest first
+    for i, (mtime, path) in enumerate(runs):
+        if mtime < cutoff or i >= _KEEP_RUNS - 1:
+            _remove_run(path)
+
+
+def _remove_run(path: str) -> None:
+    try:
+        for entry in os.scandir(path):
+            _unlink(entry.path)
+        os.rmdir(path)
+    except OSError:
+        pass  # another run is writing there: it stays
 
 
 def _unlink(path: str) -> None:

@@ -177,3 +177,36 @@ def test_cache_dir_setting_and_environment(tmp_path: Path, monkeypatch) -> None:
     assert cache_dir(Config(root=tmp_path, cache_dir=tmp_path / "elsewhere")) == tmp_path / "elsewhere"
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "env"))
     assert cache_dir(Config(root=tmp_path)) == tmp_path / "env"
+
+
+def test_old_run_folders_are_pruned_when_a_new_one_starts(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    for i in range(12):
+        folder = root / f"v1-old{i:02d}"
+        folder.mkdir(parents=True)
+        (folder / "entry").write_bytes(b"x")
+        os.utime(folder, (1_000_000 + i, 1_000_000 + i))
+    recent = root / "v1-recent"
+    recent.mkdir()
+    write_articles(tmp_path / "desk", 1)
+    _lint(tmp_path / "desk", root)
+    left = sorted(p.name for p in root.iterdir() if p.is_dir())
+    assert "v1-recent" in left  # unused for less than a month
+    assert not any(name.startswith("v1-old") for name in left)  # a month old
+    assert len(left) == 2  # and the new run's own folder
+
+
+def test_no_more_than_eight_run_folders_are_kept(tmp_path: Path) -> None:
+    import time as _time
+
+    root = tmp_path / "cache"
+    now = _time.time()
+    for i in range(10):
+        folder = root / f"v1-recent{i:02d}"
+        folder.mkdir(parents=True)
+        os.utime(folder, (now - 100 + i, now - 100 + i))
+    write_articles(tmp_path / "desk", 1)
+    _lint(tmp_path / "desk", root)
+    left = sorted(p.name for p in root.iterdir() if p.is_dir())
+    assert len(left) == 8
+    assert [n for n in left if n.startswith("v1-recent")] == [f"v1-recent{i:02d}" for i in range(3, 10)]
