@@ -25,6 +25,10 @@ be created or written, the run goes on without it.
 The default folder is ``.newslint_cache`` beside the configuration (or in the working
 folder), ``cache-dir`` in the configuration, or ``$NEWSLINT_CACHE_DIR``.
 
+A run whose files are all unchanged also gets its cross-article (project-rule)
+findings back: they are stored under a key made of every file's entry key (``p...``),
+so ``check_project`` is skipped when nothing in the run changed.
+
 For cross-article rules (issue 9): an entry holds the file's project-rule
 *summaries* as well as its findings, so ``newslint.runner.summaries_for`` (or
 ``lint_sources(..., context=...)``) can gather the summaries of a whole repository
@@ -132,15 +136,50 @@ class Cache:
             return None
 
     def put(self, key: str, findings: Iterable["Finding"], summaries: Mapping[str, Any]) -> None:
+        """Store one file's result; an unpicklable summary is just not cached, and a
+        folder that cannot be written turns the cache off for the rest of the run."""
+        self._write(key, (tuple(findings), dict(summaries)))
+
+    def project_key(self, files: Sequence[tuple[str, str | None, bool]]) -> str:
+        """The key of a whole run's cross-article result: every file's path, entry key
+        (``None``: unreadable) and whether it is reported, in run order."""
+        h = blake2b(digest_size=20)
+        h.update(self.run_key.encode())
+        for path, key, reported in files:
+            h.update(f"\0{path}\0{key}\0{int(reported)}".encode("utf-8", "surrogateescape"))
+        return "p" + h.hexdigest()
+
+    def get_project(self, key: str) -> dict[str, list["Finding"]] | None:
+        """Project-rule findings by path for an unchanged run, or None."""
+        if self.disabled:
+            return None
+        try:
+            with open(self.folder / key, "rb") as fh:
+                raw = fh.read()
+        except OSError:
+            return None
+        import pickle
+
+        try:
+            fmt, kind, found = pickle.loads(raw)
+            if fmt != FORMAT or kind != "project" or not isinstance(found, dict):
+                return None
+            return found
+        except Exception:
+            return None
+
+    def put_project(self, key: str, found: Mapping[str, list["Finding"]]) -> None:
+        self._write(key, ("project", dict(found)))
+
+    def _write(self, key: str, payload: tuple) -> None:
         if self.disabled:
             return
         import pickle
         import tempfile
 
         try:
-            data = pickle.dumps((FORMAT, tuple(findings), dict(summaries)),
-                                protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # an unpicklable summary: just not cached
+            data = pickle.dumps((FORMAT, *payload), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
             return
         try:
             self._prepare()
@@ -153,7 +192,7 @@ class Cache:
                 _unlink(tmp)
                 raise
         except OSError:
-            self.disabled = True  # read-only or full disk: run on without the cache
+            self.disabled = True
 
     def _prepare(self) -> None:
         if self._ready:

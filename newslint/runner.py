@@ -143,8 +143,22 @@ def lint_sources(
         if item.document is not None:
             outcome.documents.append(item.document)
     if iter_project_rules(rules):
-        _add_project_findings(outcome, config=config, facts=facts, rules=rules)
+        _add_project_findings(outcome, config=config, facts=facts, rules=rules,
+                              cache=cache, project_key=_project_key(items, cache))
     return outcome
+
+
+def _project_key(items: list[_Item], cache: Any) -> str | None:
+    """The cache key of this run's cross-article findings; None when a file has no key
+    (standard input, no cache)."""
+    if cache is None:
+        return None
+    files = []
+    for item in items:
+        if item.text is not None and item.key is None:
+            return None
+        files.append((item.source.path, item.key, item.report))
+    return cache.project_key(files)
 
 
 def summaries_for(
@@ -256,12 +270,18 @@ def _check_one(state: _State, path: str, text: str, key: str | None,
 
 
 def _add_project_findings(outcome: RunOutcome, *, config: Config, facts: Facts,
-                          rules: Sequence[ActiveRule]) -> None:
-    """Cross-article rules: every summary in, findings merged into their files."""
-    lengths = {f.path: len(f.text or "") for f in outcome.files}
-    found, errors = check_project(outcome.summaries, config=config, facts=facts, rules=rules,
-                                  lengths=lengths)
-    outcome.errors.extend(errors)
+                          rules: Sequence[ActiveRule], cache: Any = None,
+                          project_key: str | None = None) -> None:
+    """Cross-article rules: every summary in, findings merged into their files (from
+    the cache when no file of the run changed)."""
+    found = cache.get_project(project_key) if project_key else None
+    if found is None:
+        lengths = {f.path: len(f.text or "") for f in outcome.files}
+        found, errors = check_project(outcome.summaries, config=config, facts=facts,
+                                      rules=rules, lengths=lengths)
+        outcome.errors.extend(errors)
+        if project_key and not errors and not outcome.errors:
+            cache.put_project(project_key, found)
     if not found:
         return
     for i, file in enumerate(outcome.files):
