@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from newslint.config import Config
 from newslint.document import Document
@@ -20,6 +20,9 @@ from newslint.rule import Context, ProjectRule, Rule
 from newslint.selection import is_enabled
 from newslint.suppressions import Directive, apply_suppressions
 from newslint.timelimit import RuleTimeout, limit_for, time_limit
+
+
+T = TypeVar("T")
 
 
 class RuleError(NewslintError):
@@ -74,6 +77,35 @@ def parse_document(text: str, path: str, registry: Registry, kind: str | None = 
     return doc
 
 
+class _Guard:
+    """Runs one rule's work with the time limit, turning any failure into a RuleError,
+    so that a broken or slow rule costs only its own findings."""
+
+    def __init__(self, errors: list[RuleError], budget: float, path: str | None) -> None:
+        self.errors, self.budget, self.path = errors, budget, path
+
+    def run(self, rule: Rule, work: Callable[[], T], *, across: bool = False,
+            partial: bool = True) -> T | None:
+        """``work()``, or None when it failed; ``across``: a cross-article check;
+        ``partial``: a timeout loses the rule's findings (not only a summary)."""
+        try:
+            with time_limit(self.budget):
+                return work()
+        except RuleTimeout:
+            where = "across articles" if across else "on this file"
+            lost = " its findings here are missing;" if partial and not across else ""
+            self._fail(rule, f"stopped after {self.budget:g} s {where} (rule-time-limit);{lost}")
+        except Exception as e:
+            where = " across articles" if across else ""
+            self._fail(rule, f"failed{where}: {type(e).__name__}: {e};")
+        return None
+
+    def _fail(self, rule: Rule, what: str) -> None:
+        self.errors.append(RuleError(
+            f"rule {rule.name} ({rule.code}, from {rule.origin}) {what} other rules still ran",
+            path=self.path))
+
+
 def check_document(
     doc: Document,
     *,
@@ -87,9 +119,13 @@ def check_document(
     errors: list[RuleError] = []
     summaries: dict[str, object] = {}
     length = len(doc.text)
+    guard = _Guard(errors, limit_for(config.rule_time_limit, length), doc.path)
     ran: list[Rule] = []  # rules that ran without failing
-    budget = limit_for(getattr(config, "rule_time_limit", 0.0), length)  # 0: none
     late: list[tuple[ActiveRule, Context]] = []  # rules about the suppressions (NL901)
+
+    def stamp_all(active: ActiveRule, produced: Iterable[Violation]) -> list[Finding]:
+        return [_stamp(v, active.rule, active.severity, doc.path, length) for v in produced]
+
     for active in rules:
         rule = active.rule
         if rule.needs_facts and facts.empty:
@@ -98,49 +134,22 @@ def check_document(
                       article_date=article_date)
         if getattr(rule, "after_suppressions", False):
             late.append((active, ctx))
-            continue
-        if isinstance(rule, ProjectRule):
-            try:
-                with time_limit(budget):
-                    summaries[rule.name] = rule.collect(doc, ctx)
+        elif isinstance(rule, ProjectRule):
+            summary = guard.run(rule, lambda: (rule.collect(doc, ctx),), partial=False)
+            if summary is not None:
+                summaries[rule.name] = summary[0]
                 ran.append(rule)
-            except RuleTimeout:
-                errors.append(RuleError(
-                    f"rule {rule.name} ({rule.code}, from {rule.origin}) stopped after "
-                    f"{budget:g} s on this file (rule-time-limit); other rules still ran",
-                    path=doc.path))
-            except Exception as e:
-                errors.append(RuleError(
-                    f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
-                    f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
-            continue
-        try:
-            with time_limit(budget):
-                produced = list(rule.check(doc, ctx))
-            batch = [_stamp(v, rule, active.severity, doc.path, length) for v in produced]
-        except RuleTimeout:
-            errors.append(RuleError(
-                f"rule {rule.name} ({rule.code}, from {rule.origin}) stopped after {budget:g} s "
-                f"on this file (rule-time-limit); its findings here are missing; other rules "
-                f"still ran", path=doc.path))
-            continue
-        except Exception as e:
-            errors.append(RuleError(
-                f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
-                f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
-            continue
-        findings.extend(batch)
-        ran.append(rule)
+        else:
+            batch = guard.run(rule, lambda: stamp_all(active, rule.check(doc, ctx)))
+            if batch is not None:
+                findings.extend(batch)
+                ran.append(rule)
     findings, directives = apply_suppressions(findings, doc.text, doc.lines)
     for active, ctx in late:
         rule = active.rule
-        try:
-            produced = list(rule.check_suppressions(doc, ctx, directives, ran))
-            findings.extend(_stamp(v, rule, active.severity, doc.path, length) for v in produced)
-        except Exception as e:
-            errors.append(RuleError(
-                f"rule {rule.name} ({rule.code}, from {rule.origin}) failed: "
-                f"{type(e).__name__}: {e}; other rules still ran", path=doc.path))
+        batch = guard.run(rule, lambda: stamp_all(
+            active, rule.check_suppressions(doc, ctx, directives, ran)))  # type: ignore[attr-defined]
+        findings.extend(batch or ())
     findings.sort()
     return DocumentResult(doc, findings, errors, directives, summaries)
 
@@ -160,6 +169,7 @@ def check_project(
     """
     out: dict[str, list[Finding]] = {}
     errors: list[RuleError] = []
+    guard = _Guard(errors, limit_for(config.rule_time_limit, sum(lengths.values())), None)
     for active in iter_project_rules(rules):
         rule = active.rule
         if rule.needs_facts and facts.empty:
@@ -168,22 +178,18 @@ def check_project(
         per_rule = {p: s[rule.name] for p, s in summaries.items() if rule.name in s}
         ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
                       article_date=config.date)
-        budget = limit_for(getattr(config, "rule_time_limit", 0.0), sum(lengths.values()))
-        try:
-            with time_limit(budget):
-                produced = list(rule.check_project(per_rule, ctx))
-            for path, v in produced:
+
+        def work(rule: ProjectRule = rule, active: ActiveRule = active,
+                 ctx: Context = ctx, per_rule: dict = per_rule) -> dict[str, list[Finding]]:
+            found: dict[str, list[Finding]] = {}
+            for path, v in rule.check_project(per_rule, ctx):
                 if path in lengths:
-                    out.setdefault(path, []).append(
+                    found.setdefault(path, []).append(
                         _stamp(v, rule, active.severity, path, lengths[path]))
-        except RuleTimeout:
-            errors.append(RuleError(
-                f"rule {rule.name} ({rule.code}, from {rule.origin}) stopped after {budget:g} s "
-                f"across articles (rule-time-limit); other rules still ran"))
-        except Exception as e:
-            errors.append(RuleError(
-                f"rule {rule.name} ({rule.code}, from {rule.origin}) failed across articles: "
-                f"{type(e).__name__}: {e}; other rules still ran"))
+            return found
+
+        for path, batch in (guard.run(rule, work, across=True) or {}).items():
+            out.setdefault(path, []).extend(batch)
     return out, errors
 
 
