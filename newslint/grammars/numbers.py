@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -199,43 +199,32 @@ def cardinal_ending_at(text: str, end: int, *, window: int = 80) -> tuple[int, i
     Only the run of number words and digits found by a regex is parsed, and the run is
     shortened from the left until it parses ("the 123" -> "123", "a dozen" stays).
     """
-    stop = end
-    while stop > 0 and text[stop - 1] in " \t\r\n":
-        stop -= 1
-    lo = max(0, stop - window)
-    chunk = text[lo:stop]
-    best = None
-    for m in NUMBER_PHRASE_RE.finditer(chunk):
-        if m.end() == len(chunk):
-            best = m
-    if best is None:
-        return None
-    phrase = best.group()
-    offsets = [0] + [w.end() for w in re.finditer(r"[\s-]+", phrase)]
-    for start in offsets:
-        value = parse_cardinal(phrase[start:])
-        if value is not None:
-            return lo + best.start() + start, value
-    return None
+    return _phrase_ending_at(text, end, window, NUMBER_PHRASE_RE, parse_cardinal)
 
 
 def ordinal_ending_at(text: str, end: int, *, window: int = 60) -> tuple[int, int] | None:
     """The ordinal ending at ``end`` (spaces before ``end`` skipped), as (start, value)."""
+    return _phrase_ending_at(text, end, window, ORDINAL_RE, parse_ordinal)
+
+
+def _phrase_ending_at(text: str, end: int, window: int, candidates: re.Pattern[str],
+                      parse: Callable[[str], Any]) -> tuple[int, Any] | None:
+    """The cheap scan finds the candidate run that ends at ``end``; the grammar parses the
+    longest tail of it that is a number."""
     stop = end
     while stop > 0 and text[stop - 1] in " \t\r\n":
         stop -= 1
     lo = max(0, stop - window)
     chunk = text[lo:stop]
     best = None
-    for m in ORDINAL_RE.finditer(chunk):
+    for m in candidates.finditer(chunk):
         if m.end() == len(chunk):
             best = m
     if best is None:
         return None
     phrase = best.group()
-    offsets = [0] + [w.end() for w in re.finditer(r"[\s-]+", phrase)]
-    for start in offsets:
-        value = parse_ordinal(phrase[start:])
+    for start in [0] + [w.end() for w in re.finditer(r"[\s-]+", phrase)]:
+        value = parse(phrase[start:])
         if value is not None:
             return lo + best.start() + start, value
     return None
