@@ -146,6 +146,10 @@ def test_builtin_pack_from_the_cli(isolated, cli) -> None:
           "and then 4 percent.\n")
     result = cli("lint", "--format", "json", "a.txt")
     assert findings_of(result) == [
+        ("common-misspelling", 3, 26), ("per-cent-consistency", 3, 69)]
+    # Agency style abbreviates months, so month-abbreviation is off until a desk asks.
+    result = cli("lint", "--format", "json", "--extend-select", "month-abbreviation", "a.txt")
+    assert findings_of(result) == [
         ("month-abbreviation", 3, 4), ("common-misspelling", 3, 26),
         ("per-cent-consistency", 3, 69)]
 
