@@ -49,8 +49,104 @@ def compile_pattern(pattern: str, *, ignore_case: bool, whole_words: bool) -> "r
     if whole_words:
         body = _WORD_START + body + _WORD_END
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    regex.compile(pattern, flags)  # so a position in the error is the user's position
-    return regex.compile(body, flags)
+    try:
+        return regex.compile(body, flags)
+    except regex.error:
+        # Only now compile it bare, so a position in the error is the user's position.
+        regex.compile(pattern, flags)
+        raise
+
+
+_LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -',")
+_GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
+
+
+def required_literal(pattern: str) -> str:
+    """A lower-case string that every match of ``pattern`` contains, or "" when that
+    is not certain: the longest run of plain characters outside any group, with no
+    quantifier on it, in a pattern with no top-level ``|``. Conservative on purpose:
+    anything unusual (inline flags, braces, back-references, other escapes, non-ASCII)
+    gives "", so a rule skips a pattern only when its text cannot match."""
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    i, n = 0, len(pattern)
+
+    def end_run() -> None:
+        if depth == 0 and run:
+            runs.append("".join(run))
+        run.clear()
+
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if not nxt or not nxt.isascii() or (nxt.isalnum() and nxt not in "sSdDwWbB"):
+                return ""
+            end_run()
+            i += 2
+            continue
+        if c == "[":
+            end_run()
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                j += 1
+            if pattern[j : j + 1] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "[":
+                    return ""
+                j += 2 if pattern[j] == "\\" else 1
+            if j >= n:
+                return ""
+            i = j + 1
+            continue
+        if c == "(":
+            if pattern.startswith("(?", i) and not pattern.startswith(_GROUP_OPENERS, i):
+                return ""  # inline flags, named groups, ...: no promise
+            end_run()
+            depth += 1
+            i += 1
+            continue
+        if c == ")":
+            end_run()
+            depth -= 1
+            if depth < 0:
+                return ""
+            i += 1
+            continue
+        if c == "|" and depth == 0 or c == "{":
+            return ""
+        if c in "?*+":
+            if run:
+                run.pop()  # the quantified character is not required
+            end_run()
+            i += 1
+            continue
+        if depth == 0 and c.isascii() and c.lower() in _LITERAL_CHARS:
+            run.append(c.lower())
+        else:
+            end_run()
+        i += 1
+    end_run()
+    return max(runs, key=len, default="")
+
+
+_LOWERED: tuple[str, str] = ("", "")
+
+
+def lowered(text: str) -> str:
+    """``text`` lower-cased for literal prefilters (one per document, shared by the
+    pack rules). "ſ" (long s) matches "s" ignoring case but lower-cases to itself."""
+    global _LOWERED
+    cached = _LOWERED
+    if cached[0] is text:
+        return cached[1]
+    low = text.lower()
+    if "\u017f" in low:
+        low = low.replace("\u017f", "s")
+    _LOWERED = (text, low)
+    return low
 
 
 _GROUP_REF_RE = regex.compile(r"\\(\d)")
@@ -133,14 +229,21 @@ class Substitution(PackRule):
     kind = "substitution"
     fixable = True
 
-    def __init__(self, *, swaps: list[tuple["regex.Pattern[str]", str]], **kw: Any) -> None:
+    def __init__(self, *, swaps: list[tuple["regex.Pattern[str]", str]],
+                 literals: list[str] | None = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.swaps = swaps
+        # Per pattern, a lower-case literal every match contains ("" = always scan).
+        self.literals = literals if literals is not None else [""] * len(swaps)
 
     def _matches(self, prose: str) -> Iterator[tuple["regex.Match[str]", str]]:
         # One scan per pattern: each keeps the engine's fast search for its literal
-        # start (a joined alternation would lose it and run slower).
-        for pattern, replacement in self.swaps:
+        # start (a joined alternation would lose it and run slower); a pattern whose
+        # required literal is not in the lower-cased text cannot match and is skipped.
+        low = lowered(prose)
+        for (pattern, replacement), literal in zip(self.swaps, self.literals):
+            if literal and literal not in low:
+                continue
             for m in self._scan(pattern, prose):
                 yield m, replacement
 
@@ -167,12 +270,17 @@ class Consistency(PackRule):
 
     def __init__(self, *, sets: list[list[tuple[str, "regex.Pattern[str]"]]], **kw: Any) -> None:
         super().__init__(**kw)
-        self.sets = sets
+        self.sets = sets  # (the form as written in the pack, its compiled pattern)
+        self.literals = {label: required_literal(label) for forms in sets for label, _ in forms}
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        low = lowered(doc.prose)
         for forms in self.sets:
             found: dict[str, list[regex.Match[str]]] = defaultdict(list)
             for label, pattern in forms:
+                literal = self.literals[label]
+                if literal and literal not in low:
+                    continue  # cannot match: no scan
                 found[label].extend(self._scan(pattern, doc.prose))
             used = {k: v for k, v in found.items() if v}
             if len(used) < 2:

@@ -46,7 +46,8 @@ from newslint.config import Config
 from newslint.errors import NewslintError, RulePackError
 from newslint.findings import Severity
 from newslint.hookspecs import hookimpl
-from newslint.kinds import KINDS, WORD_PATTERN, PackRule, Source, compile_pattern, group_refs
+from newslint.kinds import (KINDS, WORD_PATTERN, PackRule, Source, compile_pattern, group_refs,
+                            required_literal)
 from newslint.rule import CODE_RE, NAME_RE, Rule
 
 if sys.version_info >= (3, 11):
@@ -225,7 +226,7 @@ def _build(data: Any, index: int, src: Source, text: str) -> PackRule:
             if missing:
                 raise e.error(f"replacement {replacement!r} refers to group \\{missing[0]}, but "
                               f"its pattern has {pattern.groups} group(s)", "swap")
-        return cls(swaps=swaps, **common)
+        return cls(swaps=swaps, literals=[required_literal(k) for k in swap], **common)
     if kind == "consistency":
         either = e.get("either", list)
         if not either or not all(isinstance(s, list) and len(s) >= 2
