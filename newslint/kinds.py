@@ -57,6 +57,117 @@ def compile_pattern(pattern: str, *, ignore_case: bool, whole_words: bool) -> "r
         raise
 
 
+_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -',")
+_PLAIN_ESCAPES = frozenset("sSdDwW!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_MAX_PLAIN_DEPTH = 20
+
+
+def plain_groups(pattern: str) -> int | None:
+    """How many capturing groups ``pattern`` has when it is in a small grammar that
+    always compiles (plain characters, ``\\s``-style and punctuation escapes, groups,
+    non-capturing groups and lookarounds holding alternatives, ``?`` ``*`` ``+`` on a
+    character or group); None otherwise, and the pattern must be compiled to be
+    checked. Lets a pack defer compiling to first use without hiding an error."""
+    n = len(pattern)
+    pos = 0
+    groups = 0
+
+    class _NotPlain(Exception):
+        pass
+
+    def alternatives(depth: int) -> None:
+        sequence(depth)
+        while pos < n and pattern[pos] == "|":
+            advance(1)
+            sequence(depth)
+
+    def advance(k: int) -> None:
+        nonlocal pos
+        pos += k
+
+    def sequence(depth: int) -> None:
+        while pos < n and pattern[pos] not in "|)":
+            repeatable = atom(depth)
+            if pos < n and pattern[pos] in "?*+":
+                if not repeatable:
+                    raise _NotPlain
+                advance(1)
+
+    def atom(depth: int) -> bool:
+        nonlocal groups
+        c = pattern[pos]
+        if c == "(":
+            if depth >= _MAX_PLAIN_DEPTH:
+                raise _NotPlain
+            repeatable = True
+            if pattern.startswith("(?:", pos):
+                advance(3)
+            elif pattern.startswith(("(?=", "(?!"), pos):
+                advance(3)
+                repeatable = False
+            elif pattern.startswith(("(?<=", "(?<!"), pos):
+                advance(4)
+                repeatable = False
+            elif pattern.startswith("(?", pos):
+                raise _NotPlain
+            else:
+                advance(1)
+                groups += 1
+            alternatives(depth + 1)
+            if pos >= n or pattern[pos] != ")":
+                raise _NotPlain
+            advance(1)
+            return repeatable
+        if c == "\\":
+            if pattern[pos + 1 : pos + 2] not in _PLAIN_ESCAPES or pos + 1 >= n:
+                raise _NotPlain
+            advance(2)
+            return True
+        if c in _PLAIN_CHARS:
+            advance(1)
+            return True
+        raise _NotPlain
+
+    try:
+        alternatives(0)
+    except _NotPlain:
+        return None
+    return groups if pos == n else None
+
+
+class PackPattern:
+    """A pack pattern, compiled on first use when ``plain_groups`` vouches that it
+    compiles (so a rule that never runs, or whose literal never occurs, costs nothing
+    at start-up); any other pattern is compiled at load, so errors still show there.
+    Offers what the kinds use of a compiled pattern: ``pattern``, ``groups`` and
+    ``finditer``."""
+
+    __slots__ = ("pattern", "groups", "flags", "_compiled")
+
+    def __init__(self, pattern: str, *, ignore_case: bool, whole_words: bool,
+                 groups: int | None = None) -> None:
+        body = f"(?:{pattern})"
+        if whole_words:
+            body = _WORD_START + body + _WORD_END
+        self.pattern = body
+        self.flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+        self._compiled: "regex.Pattern[str] | None" = None
+        if groups is None:
+            self._compiled = compile_pattern(pattern, ignore_case=ignore_case,
+                                             whole_words=whole_words)
+            groups = self._compiled.groups
+        self.groups = groups
+
+    @property
+    def compiled(self) -> "regex.Pattern[str]":
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Iterator["regex.Match[str]"]:
+        return self.compiled.finditer(*args, **kwargs)
+
+
 _LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -',")
 _GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
 

@@ -46,8 +46,8 @@ from newslint.config import Config
 from newslint.errors import NewslintError, RulePackError
 from newslint.findings import Severity
 from newslint.hookspecs import hookimpl
-from newslint.kinds import (KINDS, WORD_PATTERN, PackRule, Source, compile_pattern, group_refs,
-                            required_literal)
+from newslint.kinds import (KINDS, WORD_PATTERN, PackPattern, PackRule, Source, group_refs,
+                            plain_groups, required_literal)
 from newslint.rule import CODE_RE, NAME_RE, Rule
 
 if sys.version_info >= (3, 11):
@@ -168,9 +168,15 @@ class _Entry:
             raise self.error("expected a non-empty list of strings", key)
         return value
 
-    def compile(self, pattern: str, key: str, ignore_case: bool, whole_words: bool):
+    def compile(self, pattern: str, key: str, ignore_case: bool, whole_words: bool,
+                groups: int | None = None) -> PackPattern:
+        """The pattern, compiled now unless it is plain (see ``plain_groups``) or
+        ``groups`` vouches for it: then on first use, as it cannot fail."""
+        if groups is None:
+            groups = plain_groups(pattern)
         try:
-            return compile_pattern(pattern, ignore_case=ignore_case, whole_words=whole_words)
+            return PackPattern(pattern, ignore_case=ignore_case, whole_words=whole_words,
+                               groups=groups)
         except regex.error as e:
             pos = getattr(e, "pos", None)
             at = f" at position {pos + 1}" if pos is not None else ""
@@ -212,10 +218,16 @@ def _build(data: Any, index: int, src: Source, text: str) -> PackRule:
     cls = KINDS[kind]
     if kind == "existence":
         tokens = e.strings("tokens")
-        for t in tokens:
-            e.compile(t, "tokens", ignore_case, whole_words)
         joined = "|".join(f"(?:{t})" for t in tokens)
-        return cls(patterns=e.compile(joined, "tokens", ignore_case, whole_words), **common)
+        try:
+            groups = plain_groups(joined)
+            pattern = PackPattern(joined, ignore_case=ignore_case, whole_words=whole_words,
+                                  groups=groups)
+        except regex.error:
+            for t in tokens:  # name the token that does not compile, with its position
+                e.compile(t, "tokens", ignore_case, whole_words)
+            pattern = e.compile(joined, "tokens", ignore_case, whole_words)
+        return cls(patterns=pattern, **common)
     if kind == "substitution":
         swap = e.get("swap", dict)
         if not swap or not all(isinstance(v, str) for v in swap.values()):
@@ -247,7 +259,9 @@ def _build(data: Any, index: int, src: Source, text: str) -> PackRule:
     scope = e.get("scope", str, "sentence")
     if scope not in ("sentence", "paragraph"):
         raise e.error(f'unknown scope {scope!r}; expected "sentence" or "paragraph"', "scope")
-    pattern = e.compile(token, "token", ignore_case, False)
+    # The default token is newslint's own word pattern (known to compile); with it the
+    # rule counts the document's tokens and never uses the pattern.
+    pattern = e.compile(token, "token", ignore_case, False, 0 if token == WORD_PATTERN else None)
     return cls(pattern=pattern, limit=limit, scope=scope, words=token == WORD_PATTERN, **common)
 
 
