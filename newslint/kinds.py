@@ -43,11 +43,44 @@ class Source:
     path: str  # the pack file
 
 
+def spaces_to_whitespace(pattern: str) -> str:
+    """A plain space in a pattern matches any run of white space, line breaks included,
+    so "free reign" is found where a line wraps between the words. Spaces inside a
+    character class or escaped are left as they are."""
+    if " " not in pattern:
+        return pattern
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == " ":
+            while i + 1 < n and pattern[i + 1] == " ":
+                i += 1
+            out.append(r"\s+")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def wrap_pattern(pattern: str, *, whole_words: bool) -> str:
+    """The pattern as it is run: spaces as white space, whole words when asked."""
+    body = f"(?:{spaces_to_whitespace(pattern)})"
+    return _WORD_START + body + _WORD_END if whole_words else body
+
+
 def compile_pattern(pattern: str, *, ignore_case: bool, whole_words: bool) -> "regex.Pattern[str]":
     """Compile one pack pattern (raises ``regex.error`` with ``pos``)."""
-    body = f"(?:{pattern})"
-    if whole_words:
-        body = _WORD_START + body + _WORD_END
+    body = wrap_pattern(pattern, whole_words=whole_words)
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
         return regex.compile(body, flags)
@@ -146,10 +179,7 @@ class PackPattern:
 
     def __init__(self, pattern: str, *, ignore_case: bool, whole_words: bool,
                  groups: int | None = None) -> None:
-        body = f"(?:{pattern})"
-        if whole_words:
-            body = _WORD_START + body + _WORD_END
-        self.pattern = body
+        self.pattern = wrap_pattern(pattern, whole_words=whole_words)
         self.flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
         self._compiled: "regex.Pattern[str] | None" = None
         if groups is None:
@@ -168,7 +198,8 @@ class PackPattern:
         return self.compiled.finditer(*args, **kwargs)
 
 
-_LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -',")
+# No space: a space in a pattern matches any white space (see spaces_to_whitespace).
+_LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-',")
 _GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
 
 
@@ -313,6 +344,8 @@ class PackRule(Rule):
             ) from None
 
     def _message(self, **values: Any) -> str:
+        # A match may wrap across a line: quote it on one line.
+        values = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in values.items()}
         try:
             return self.message.format(**values)
         except (KeyError, IndexError, ValueError):

@@ -167,3 +167,31 @@ def test_replacement_backslashes_are_text(tmp_path: Path) -> None:
           'summary = "s"\nswap = { "and/or" = "and\\\\or" }\nwhole-words = false\n')
     found = lint("Post\n\nTea and/or coffee.\n", ["DK502"], ["p.toml"], tmp_path)
     assert [f.fix.replacement for f in found] == ["and\\or"]
+
+
+def test_a_space_in_a_pattern_matches_a_line_break(isolated, cli) -> None:
+    write(isolated / "a.txt", "Budget talks\n\nThe new chief was given free\nreign over the "
+          "budget.\n")
+    result = cli("lint", "--format", "json", "a.txt")
+    [finding] = result.json
+    assert (finding["rule"], finding["line"], finding["column"]) == ("confusable-phrase", 3, 25)
+    assert finding["message"] == 'Write "free rein", not "free reign".'
+
+
+@pytest.mark.parametrize(
+    "pattern, literal",
+    [
+        ("accomodate", "accomodate"),
+        ("free reign", "reign"),  # spaces match any white space: not part of a literal
+        ("colou?r", "colo"),
+        ("foo|bar", ""),  # a top-level alternative: no promise
+        ("a{2}b", ""),
+        ("(?i)x", ""),
+        ("[a-z]+ing", "ing"),
+        ("tow(ed|ing|s)? the line", "line"),
+    ],
+)
+def test_required_literal_is_conservative(pattern: str, literal: str) -> None:
+    from newslint.kinds import required_literal
+
+    assert required_literal(pattern) == literal
