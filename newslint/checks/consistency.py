@@ -20,6 +20,8 @@ from newslint.proper_names import (
     CONNECTORS,
     PLACE_WORDS,
     Mention,
+    _allowed_edits,
+    fold_accents,
     is_sentence_initial,
     name_mentions,
     spelling_variants,
@@ -158,29 +160,84 @@ def _same_given(a: str, b: str) -> bool:
     return len(wa) != len(wb) and wa[0] == wb[0]
 
 
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string made from it by deleting up to ``depth`` characters."""
+    found = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:k] + w[k + 1 :] for w in layer for k in range(len(w))}
+        found |= layer
+    return found
+
+
+# Below this many forms with one first letter, comparing every pair is cheaper than
+# indexing them (an article has a few dozen surnames; a long document, thousands).
+_INDEX_FROM = 40
+
+
+def _candidate_pairs(forms: list[str]) -> list[tuple[int, int]]:
+    """Index pairs ``i < j``, in order, of the sorted ``forms`` that can be spelling
+    variants: those sharing a first letter (the rule requires it), and in a long
+    document only the close ones (see ``_close_pairs``)."""
+    pairs: list[tuple[int, int]] = []
+    start = 0
+    while start < len(forms):
+        end = start + 1
+        while end < len(forms) and forms[end][:1] == forms[start][:1]:
+            end += 1  # sorted: the forms with one first letter are adjacent
+        if end - start < _INDEX_FROM:
+            pairs.extend((i, j) for i in range(start, end) for j in range(i + 1, end))
+        else:
+            pairs.extend(_close_pairs(forms, start, end))
+        start = end
+    return pairs
+
+
+def _close_pairs(forms: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The pairs of ``forms[start:end]`` whose words are close enough to be variants.
+
+    Exact, not a heuristic: variants' accent-folded words are within
+    ``_allowed_edits`` edits (none below five letters), so they share a string reached
+    from both by that many deletions at most (a substitution is a deletion on each
+    side; an insertion, one on the other). Keying the forms by those strings finds
+    every such pair without comparing all pairs.
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i in range(start, end):
+        folded = fold_accents(strip_possessive(forms[i]))
+        for key in _deletions(folded, _allowed_edits(len(folded))):
+            by_key[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in by_key.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1 :]:
+                pairs.add((i, j))
+    return sorted(pairs)
+
+
 def _surname_variants(doc: Document, mentions: list[tuple[Mention, bool]]) -> Iterator[Violation]:
     places, given, persons = _person_forms(mentions)
     forms = sorted(places)
     reported: set[tuple[int, int]] = set()
-    for i, a in enumerate(forms):
-        for b in forms[i + 1 :]:
-            if a[:1] != b[:1] or not (a in persons or b in persons):
-                continue
-            if not spelling_variants(a, b) or not _compatible(given[a], given[b]):
-                continue
-            keep, others = _minority({a: places[a], b: places[b]})
-            first_keep = places[keep][0].start
-            for other in others:
-                for p in places[other]:
-                    if (p.start, p.end) in reported or _list_like(doc, p.start):
-                        continue
-                    reported.add((p.start, p.end))
-                    yield Violation(
-                        p.start, p.end,
-                        f'"{other}" is spelled "{keep}" on line {_line(doc, first_keep)} '
-                        f'({_times(len(places[keep]))}): use one spelling of this name.',
-                        Fix(p.start, p.end, keep, title=f'Write "{keep}"', safe=False),
-                    )
+    for i, j in _candidate_pairs(forms):
+        a, b = forms[i], forms[j]
+        if a[:1] != b[:1] or not (a in persons or b in persons):
+            continue
+        if not spelling_variants(a, b) or not _compatible(given[a], given[b]):
+            continue
+        keep, others = _minority({a: places[a], b: places[b]})
+        first_keep = places[keep][0].start
+        for other in others:
+            for p in places[other]:
+                if (p.start, p.end) in reported or _list_like(doc, p.start):
+                    continue
+                reported.add((p.start, p.end))
+                yield Violation(
+                    p.start, p.end,
+                    f'"{other}" is spelled "{keep}" on line {_line(doc, first_keep)} '
+                    f'({_times(len(places[keep]))}): use one spelling of this name.',
+                    Fix(p.start, p.end, keep, title=f'Write "{keep}"', safe=False),
+                )
 
 
 def _given_name_variants(doc: Document, mentions: list[tuple[Mention, bool]]) -> Iterator[Violation]:

@@ -120,3 +120,44 @@ def test_example_article_gives_each_planted_error() -> None:
         ("unbalanced-brackets", 22), ("doubled-punctuation", 23),
         ("title-inconsistent", 25),
     ]
+
+
+def _invented_surnames() -> list[str]:
+    """Many made-up surnames with one first letter, some one or two edits apart, with
+    accents, possessives and lengths either side of the edit limits (5 and 10)."""
+    parts = ["an", "bel", "cor", "dra", "enk", "fol", "gri", "hov", "ist", "jum"]
+    words = {"S" + a + b + c for a in parts for b in parts[:5] for c in ("", "ov", "enko")}
+    variants = set()
+    for w in sorted(words)[:120]:
+        variants |= {w[:3] + w[4:], w[:4] + "x" + w[4:], w[:-1] + "y", w + "e",
+                     w[:2] + "é" + w[3:], w + "'s", w[:2] + w[3] + w[2] + w[4:]}
+    return sorted(words | variants)
+
+
+def test_surname_pairs_index_keeps_every_variant_pair() -> None:
+    from newslint.checks.consistency import _INDEX_FROM, _candidate_pairs
+    from newslint.proper_names import spelling_variants
+
+    forms = _invented_surnames()
+    assert len(forms) > 10 * _INDEX_FROM  # the indexed path, not the all-pairs one
+    every = {(i, j) for i in range(len(forms)) for j in range(i + 1, len(forms))
+             if spelling_variants(forms[i], forms[j])}
+    assert len(every) > 300
+    candidates = _candidate_pairs(forms)
+    assert candidates == sorted(set(candidates))
+    assert every <= set(candidates)
+    assert len(candidates) < len(forms) ** 2 // 20  # and far fewer than all pairs
+
+
+def test_name_inconsistent_in_a_long_document_with_many_surnames() -> None:
+    names = sorted({"S" + a + b for a in ("an", "bel", "cor", "dra", "enk", "fol", "gri")
+                    for b in ("ov", "ski", "enko", "berg", "wick", "mond", "ley")})
+    assert len(names) >= 40
+    paragraphs = [f"Mr {n} spoke on day {k}." for k, n in enumerate(names)]
+    text = ("Long list\n\nThe reporter Anna Stravinsky wrote the first draft of the "
+            "report on Monday.\n\n" + "\n\n".join(
+                f"{p} The committee heard him out and then moved on." for p in paragraphs)
+            + "\n\nMr Stravinski said the report was late.\n")
+    found = run("name-inconsistent", text)
+    last_line = text.count("\n")
+    assert found == [("name-inconsistent", last_line, 4)]
