@@ -19,6 +19,8 @@ is reported, naming the repository's form, how many articles use it, and one of 
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
@@ -60,7 +62,7 @@ _DEMONYM_RE = regex.compile(r"(?:an|ese|ish|ch|man|men)$")
 _HEADING_LINE_RE = regex.compile(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", regex.MULTILINE)
 _VOWELS = frozenset("aeiou")
 MIN_SHARED_CONTEXT = 2  # other names two spellings' articles must share
-SUMMARY_VERSION = 2  # summaries of another shape (an old cache) are ignored
+SUMMARY_VERSION = 3  # summaries of another shape (an old cache) are ignored
 
 
 @lru_cache(maxsize=65536)
@@ -79,6 +81,8 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     before the fuzzy regex of ``spelling_variants``)."""
     if abs(len(a) - len(b)) > limit:
         return False
+    if limit == 1:
+        return _within_one_edit(a, b)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -89,6 +93,21 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance at most 1 in one linear pass (lengths at most 1 apart)."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    n = len(a)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if i == n:
+        return True  # equal, or one letter added at the end
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]  # one substitution
+    return a[i:] == b[i + 1 :]  # one insertion into the shorter
 
 
 def _capitals(form: str) -> int:
@@ -172,28 +191,51 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
     # -- one article ----------------------------------------------------------------
 
     def collect(self, doc: Document, ctx: Context) -> dict[str, Any]:
-        """Forms ``(kind, form, key, start, end)``, context names and surname counts.
+        """Forms, context names and surname counts, in columns.
 
-        Kinds: ``n`` a name (compared by spelling too), ``x`` a name with the word
-        before or after it ("the Hague", "Belt and Road forum"; compared by letters).
+        One entry per distinct form, in order of first use: ``kinds[i]`` (``n`` a name,
+        compared by spelling too; ``x`` a name with the word before or after it, "the
+        Hague", "Belt and Road forum", compared by letters), ``forms[i]``, ``keys[i]``
+        (its letters) and ``counts[i]`` places, whose ``(start, end)`` follow one
+        another in ``spans``. Columns of interned strings and int arrays, not an object
+        per mention, keep a large repository's summaries small in memory and cache.
         """
         skip = _skipped_spans(doc)
         forms: dict[tuple[str, int], tuple[str, str, int, int]] = {}
         context: set[str] = set()
         heads: Counter[str] = Counter()
-        mentions = [m for m in name_mentions(doc)
-                    if not any(a <= m.start < b for a, b in skip)]
+        mentions = name_mentions(doc)
+        if len(skip) == 1:  # the headline: one comparison a mention, not a generator
+            a, b = skip[0]
+            mentions = [m for m in mentions if not a <= m.start < b]
+        else:
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip)]
         for mention in mentions:
             for name in _names(mention):
                 self._record(doc, name, mention, forms, context, heads)
         for mention in _joined(mentions, doc):  # "Bank of England", "Belt and Road Forum"
             for name in _names(mention):
                 self._record(doc, name, mention, forms, context, None)
+        grouped: dict[tuple[str, str], tuple[str, list[int]]] = {}
+        for kind, form, key, start, end in sorted(forms.values(),
+                                                  key=lambda f: (f[3], f[4], f[1])):
+            entry = grouped.get((kind, form))
+            if entry is None:
+                grouped[(kind, form)] = (key, [start, end])
+            else:
+                entry[1].extend((start, end))
+        spans: list[int] = []
+        for _key, places in grouped.values():
+            spans.extend(places)
         return {
             "version": SUMMARY_VERSION,
-            "forms": sorted(forms.values(), key=lambda f: (f[3], f[4], f[1])),
-            "context": tuple(sorted(context)),
-            "heads": dict(heads),
+            "kinds": "".join(kind for kind, _form in grouped),
+            "forms": tuple(_intern(form) for _kind, form in grouped),
+            "keys": tuple(_intern(key) for key, _places in grouped.values()),
+            "counts": _pack([len(places) // 2 for _key, places in grouped.values()]),
+            "spans": _pack(spans),
+            "context": tuple(sorted(map(_intern, context))),
+            "heads": (tuple(map(_intern, heads)), _pack(heads.values())),
         }
 
     @staticmethod
@@ -205,19 +247,21 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             trailing = False
         else:
             trailing = name[-1] is mention.words[-1]
-        words = [strip_possessive(t.text) for t in name]
+        words = [t.text if "'" not in t.text and "’" not in t.text  # most: no call
+                 else strip_possessive(t.text) for t in name]
         start = name[0].start
         end = name[-1].start + len(words[-1])
         form = " ".join(words)
         if heads is not None:
             heads[words[-1].casefold()] += 1
-        if not any(c.islower() for c in form):
+        if not (form[1:2].islower() or any(c.islower() for c in form)):
             return  # "NEW YORK" in a dateline: capitals say nothing
         if _is_title(words[-1]):
             return  # "Russian President": a title, not a name (title rules judge those)
         if len(words) >= 2:
-            forms.setdefault((form, start), ("n", form, compact(form), start, end))
-            context.add(compact(form))
+            key = compact(form)
+            forms.setdefault((form, start), ("n", form, key, start, end))
+            context.add(key)
         # "the Hague" beside "The Hague": the article before the name. Not when the
         # name goes on ("the Office for National Statistics" is not "The Office"), nor
         # inside one ("News of the World"), nor for a person ("the Australian").
@@ -252,13 +296,13 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         spellable: dict[str, str] = {}  # key -> a form of kind "n"
         names: set[str] = set()  # forms written as names (not only with a word beside)
         contexts: dict[str, frozenset[str]] = {}
-        heads: dict[str, Mapping[str, int]] = {}
+        heads = _Heads()
         for path, summary in summaries.items():
             if not isinstance(summary, dict) or summary.get("version") != SUMMARY_VERSION:
                 continue
             contexts[path] = frozenset(summary["context"])
-            heads[path] = summary["heads"]
-            for kind, form, key, _start, _end in summary["forms"]:
+            heads.raw[path] = summary["heads"]
+            for kind, form, key in zip(summary["kinds"], summary["forms"], summary["keys"]):
                 seen = forms_of.get(key)
                 if seen is None:
                     forms_of[key] = {form}
@@ -276,10 +320,13 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         for path, summary in summaries.items():
             if path not in contexts:
                 continue
-            for _kind, form, key, start, end in summary["forms"]:
+            spans, at = _unpack(summary["spans"]), 0
+            for form, key, count in zip(summary["forms"], summary["keys"],
+                                        _unpack(summary["counts"])):
                 if key in wanted:
-                    uses.setdefault(key, {}).setdefault(form, {}).setdefault(path, []).append(
-                        (start, end))
+                    uses.setdefault(key, {}).setdefault(form, {}).setdefault(path, []).extend(
+                        zip(spans[at : at + 2 * count : 2], spans[at + 1 : at + 2 * count : 2]))
+                at += 2 * count
 
         parent: dict[str, str] = {}
 
@@ -325,6 +372,43 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                 yield path, v
 
 
+_intern = sys.intern  # one string object per name across the summaries of a process
+
+
+def _pack(numbers: Iterable[int]) -> bytes:
+    """Non-negative ints as little-endian 32-bit bytes: a summary column that costs 4
+    bytes a number in memory and in the cache (an ``array`` pickles with a header)."""
+    packed = array("I", numbers)
+    if sys.byteorder != "little":  # pragma: no cover - big-endian machines
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpack(data: bytes) -> array:
+    numbers = array("I")
+    numbers.frombytes(data)
+    if sys.byteorder != "little":  # pragma: no cover - big-endian machines
+        numbers.byteswap()
+    return numbers
+
+
+class _Heads:
+    """Surname counts per path, made into a dict only for the paths a finding weighs."""
+
+    def __init__(self) -> None:
+        self.raw: dict[str, tuple[tuple[str, ...], bytes]] = {}
+        self._made: dict[str, dict[str, int]] = {}
+
+    def get(self, path: str, default: Any = None) -> Any:
+        made = self._made.get(path)
+        if made is None:
+            if path not in self.raw:
+                return default
+            names, counts = self.raw[path]
+            made = self._made[path] = dict(zip(names, _unpack(counts)))
+        return made
+
+
 def _joined(mentions: list[Mention], doc: Document) -> Iterable[Mention]:
     """Runs of names joined by "of" or "and": one pass over the mentions, not a second
     scan of the words."""
@@ -364,7 +448,8 @@ def _names(mention: Mention) -> Iterable[list]:
     segment: list = []
     for tok in words:
         segment.append(tok)
-        if strip_possessive(tok.text) != tok.text:
+        text = tok.text
+        if ("'" in text or "’" in text) and strip_possessive(text) != text:
             yield _without_titles(segment)
             segment = []
     if segment:
@@ -413,6 +498,11 @@ def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
         words = form.split()
         folded = [_fold(w) for w in words]
         for i in range(len(words)):
+            if len(folded[i]) < 5 or not words[i][:1].isupper():
+                # Never a pair: _close_words takes only capitalised words, and
+                # spelling_variants no word shorter than 5 letters (accents aside,
+                # which _fold has already made equal).
+                continue
             blocks[(len(words), i, folded[i][:1], *folded[:i], *folded[i + 1 :])].append(
                 (key, words, len(folded[i])))
     seen: set[tuple[str, str]] = set()
@@ -471,7 +561,7 @@ def _related(contexts: Mapping[str, frozenset[str]], own: set[str], need: int):
 
 
 def _cluster_findings(by_form: Mapping[str, Mapping[str, list[tuple[int, int]]]],
-                      heads: Mapping[str, Mapping[str, int]],
+                      heads: "_Heads",
                       related, report_ties: bool = False) -> Iterable[tuple[str, Violation]]:
     def score(form: str) -> tuple:
         paths = by_form[form]

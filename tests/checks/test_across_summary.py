@@ -1,0 +1,88 @@
+"""name-inconsistent-across (NL601): the compact summary and the cheap edit test agree
+with what they replace."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newslint.checks.across import NameInconsistentAcross, _within_edits
+from newslint.config import config_from_mapping
+from newslint.engine import parse_document
+from newslint.facts import EMPTY_FACTS
+from newslint.plugins import default_registry
+from newslint.rule import Context
+
+CONFIG = config_from_mapping({}, path=None, root=Path.cwd())
+RULE = NameInconsistentAcross()
+CTX = Context(config=CONFIG, facts=EMPTY_FACTS, options={}, article_date=None)
+
+ONE = """Ministers meet in Geneva
+
+Foreign Minister Sergey Lavrov met Antonio Guterres in Geneva. Sergey Lavrov said
+little. Olaf Scholz will join them; the Hague is next.
+"""
+TWO = """Talks go on in Geneva
+
+Sergey Lavrov said the talks with Antonio Guterres were useful. Olaf Scholz agreed.
+"""
+THREE = """Talks end in Geneva
+
+Sergei Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz. Sergei
+Lavrov did not go to The Hague.
+"""
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("abc", max_size=7), st.text("abc", max_size=7), st.sampled_from([1, 2]))
+def test_within_edits_is_levenshtein(a: str, b: str, limit: int) -> None:
+    assert _within_edits(a, b, limit) == (_levenshtein(a, b) <= limit)
+
+
+def _summaries() -> dict:
+    docs = {name: parse_document(text, name, default_registry(CONFIG)) for name, text in
+            (("one.txt", ONE), ("two.txt", TWO), ("three.txt", THREE))}
+    return {name: RULE.collect(doc, CTX) for name, doc in docs.items()}
+
+
+def test_summary_lists_each_form_once_with_every_place() -> None:
+    one = _summaries()["one.txt"]
+    at = one["forms"].index("Sergey Lavrov")
+    assert one["kinds"][at] == "n"
+    assert one["keys"][at] == "sergeylavrov"
+    first = ONE.index("Sergey Lavrov")
+    second = ONE.index("Sergey Lavrov", first + 1)
+    spans = [int.from_bytes(one["spans"][i : i + 4], "little")
+             for i in range(0, len(one["spans"]), 4)]
+    counts = [int.from_bytes(one["counts"][i : i + 4], "little")
+              for i in range(0, len(one["counts"]), 4)]
+    before = 2 * sum(counts[:at])
+    assert counts[at] == 2
+    assert spans[before : before + 4] == [first, first + 13, second, second + 13]
+
+
+def test_findings_are_the_same_from_pickled_summaries() -> None:
+    summaries = _summaries()
+    direct = list(RULE.check_project(summaries, CTX))
+    cached = list(RULE.check_project(
+        {p: pickle.loads(pickle.dumps(s)) for p, s in summaries.items()}, CTX))
+    assert sorted((p, v.start, v.message) for p, v in direct) == [
+        ("one.txt", ONE.index("the Hague"),
+         '"the Hague" here, but 1 other article writes "The Hague" (e.g. three.txt); '
+         'use one form across the repository'),
+        ("three.txt", THREE.index("Sergei Lavrov"),
+         '"Sergei Lavrov" here (2 times), but 2 other articles write "Sergey Lavrov" '
+         '(e.g. one.txt); use one form across the repository')]
+    assert cached == direct
