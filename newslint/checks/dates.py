@@ -234,14 +234,10 @@ end = 2023-09-21
             )
 
     def _for_events(self, doc: Document, ctx: Context, reference: _dt.date) -> Iterator[Violation]:
-        by_sentence = _mentions_by_sentence(doc)
-        if not any(m.kind == "weekday" and m.relative == "on" and m.weekday is not None
-                   for found in by_sentence.values() for m in found):
-            return  # no "on Friday" to check: no need to look for the sheet's event names
         events = _events_by_sentence(doc, ctx)
         if not events:
             return
-        for sentence, mentions in by_sentence.items():
+        for sentence, mentions in _mentions_by_sentence(doc).items():
             named = events.get(sentence)
             if not named or any(m.kind in ("date", "range") for m in mentions):
                 continue
@@ -528,17 +524,19 @@ end = 2023-10-18
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
-        if not ctx.facts.events:
-            return
-        reference = context_date(doc, ctx)
-        mentions = _mentions_by_sentence(doc)
-        if not any(_dates_event(m, reference) for found in mentions.values() for m in found):
-            return  # nothing here could date an event: no need to look for the sheet's names
         events = _events_by_sentence(doc, ctx)
         if not events:
             return
+        reference = context_date(doc, ctx)
+        mentions = _mentions_by_sentence(doc)
         for sentence, named in events.items():
-            dated = [m for m in mentions.get(sentence, ()) if _dates_event(m, reference)]
+            dated = [
+                m
+                for m in mentions.get(sentence, ())
+                if m.kind in ("date", "range")
+                or (m.kind == "month" and m.preposition == "in")
+                or (m.kind == "relative" and reference is not None)
+            ]
             dated = [m for m in dated if not _ATTRIBUTED_RE.search(doc.prose, sentence.start, m.start)]
             if not dated:
                 continue
@@ -560,14 +558,6 @@ end = 2023-10-18
                     f"'{_quote(m.text)}' does not match the fact sheet's dates for the {event.name} "
                     f"({format_range(start, end)}); correct the date",
                 )
-
-
-def _dates_event(m: DateMention, reference: _dt.date | None) -> bool:
-    """A mention that can give an event its date: a date, a range, "in October", or a
-    relative date when the article's date is known."""
-    return (m.kind in ("date", "range")
-            or (m.kind == "month" and m.preposition == "in")
-            or (m.kind == "relative" and reference is not None))
 
 
 def _distance(s1: int, e1: int, s2: int, e2: int) -> int:
