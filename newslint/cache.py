@@ -117,7 +117,9 @@ class Cache:
         h.update(data)
         return h.hexdigest()
 
-    def get(self, key: str) -> Entry | None:
+    def _load(self, key: str) -> tuple | None:
+        """The unpickled tuple stored under ``key``; None for a miss, and for a corrupt
+        or foreign entry (which the next write replaces)."""
         if self.disabled:
             return None
         try:
@@ -128,12 +130,19 @@ class Cache:
         import pickle
 
         try:
-            fmt, findings, summaries = pickle.loads(raw)
-            if fmt != FORMAT or not isinstance(findings, tuple) or not isinstance(summaries, dict):
-                return None
-            return Entry(findings, summaries)
-        except Exception:  # a corrupt or foreign entry is a miss
+            value = pickle.loads(raw)
+        except Exception:
             return None
+        return value if isinstance(value, tuple) and value[:1] == (FORMAT,) else None
+
+    def get(self, key: str) -> Entry | None:
+        value = self._load(key)
+        if value is None or len(value) != 3:
+            return None
+        _, findings, summaries = value
+        if not isinstance(findings, tuple) or not isinstance(summaries, dict):
+            return None
+        return Entry(findings, summaries)
 
     def put(self, key: str, findings: Iterable["Finding"], summaries: Mapping[str, Any]) -> None:
         """Store one file's result; an unpicklable summary is just not cached, and a
@@ -151,22 +160,10 @@ class Cache:
 
     def get_project(self, key: str) -> dict[str, list["Finding"]] | None:
         """Project-rule findings by path for an unchanged run, or None."""
-        if self.disabled:
+        value = self._load(key)
+        if value is None or len(value) != 3 or value[1] != "project":
             return None
-        try:
-            with open(self.folder / key, "rb") as fh:
-                raw = fh.read()
-        except OSError:
-            return None
-        import pickle
-
-        try:
-            fmt, kind, found = pickle.loads(raw)
-            if fmt != FORMAT or kind != "project" or not isinstance(found, dict):
-                return None
-            return found
-        except Exception:
-            return None
+        return value[2] if isinstance(value[2], dict) else None
 
     def put_project(self, key: str, found: Mapping[str, list["Finding"]]) -> None:
         self._write(key, ("project", dict(found)))
