@@ -20,7 +20,6 @@ from newslint.grammars.dates import DateMention, parse, resolve_date
 if TYPE_CHECKING:
     from newslint.document import Document
     from newslint.facts import Facts
-    from newslint.rule import Context
 
 # A dateline opens a line near the top: a place (often in capitals, perhaps with a
 # region), a comma, a date, perhaps the agency in brackets, then a dash.
@@ -104,17 +103,3 @@ def article_date(
     if found is not None:
         return found
     return sheet or fallback
-
-
-def context_date(doc: "Document", ctx: "Context") -> _dt.date | None:
-    """The article's date as rules see it.
-
-    The engine may already have put the front matter, sheet or ``--date`` date in
-    ``ctx.article_date``; the front matter and a dateline still take precedence.
-    """
-    front = front_matter_date(doc)
-    if front is not None:
-        return front
-    sheet = ctx.facts.date if ctx.facts is not None else None
-    fallback = ctx.article_date or sheet
-    return dateline_date(doc, fallback) or fallback

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from newslint.article_date import context_date, dateline_span
+from newslint.article_date import dateline_span
 from newslint.document import Document, Span
 from newslint.facts import Event
 from newslint.findings import Fix, Severity, Violation
@@ -199,7 +199,7 @@ end = 2023-09-21
         mentions = date_mentions(doc)
         if not mentions:
             return
-        reference = context_date(doc, ctx)
+        reference = ctx.article_date
         yield from self._beside_dates(doc, mentions, reference)
         if reference is not None and ctx.facts.events:
             yield from self._for_events(doc, ctx, reference)
@@ -391,7 +391,7 @@ The minister begins a five-day visit from 18 to 22 September.
         mentions = date_mentions(doc)
         if not any(m.kind == "range" for m in mentions):
             return
-        reference = context_date(doc, ctx)
+        reference = ctx.article_date
         for sentence, found in _mentions_by_sentence(doc).items():
             ranges = [m for m in found if m.kind == "range"]
             if len(ranges) != 1:
@@ -527,7 +527,7 @@ end = 2023-10-18
         events = _events_by_sentence(doc, ctx)
         if not events:
             return
-        reference = context_date(doc, ctx)
+        reference = ctx.article_date
         mentions = _mentions_by_sentence(doc)
         for sentence, named in events.items():
             dated = [
