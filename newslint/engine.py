@@ -16,7 +16,7 @@ from newslint.errors import NewslintError, PluginError
 from newslint.facts import EMPTY_FACTS, Facts
 from newslint.findings import Finding, Fix, Severity, Violation
 from newslint.registry import Registry
-from newslint.rule import Context, ProjectRule, Rule
+from newslint.rule import Context, ProjectRule, Rule, SuppressionReviewer
 from newslint.selection import is_enabled
 from newslint.suppressions import Directive, apply_suppressions
 from newslint.timelimit import RuleTimeout, limit_for, time_limit
@@ -132,7 +132,7 @@ def check_document(
             continue
         ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
                       article_date=article_date)
-        if getattr(rule, "after_suppressions", False):
+        if isinstance(rule, SuppressionReviewer):
             late.append((active, ctx))
         elif isinstance(rule, ProjectRule):
             summary = guard.run(rule, lambda: (rule.collect(doc, ctx),), partial=False)
@@ -147,8 +147,9 @@ def check_document(
     findings, directives = apply_suppressions(findings, doc.text, doc.lines)
     for active, ctx in late:
         rule = active.rule
+        assert isinstance(rule, SuppressionReviewer)
         batch = guard.run(rule, lambda: stamp_all(
-            active, rule.check_suppressions(doc, ctx, directives, ran)))  # type: ignore[attr-defined]
+            active, rule.check_suppressions(doc, ctx, directives, ran)))
         findings.extend(batch or ())
     findings.sort()
     return DocumentResult(doc, findings, errors, directives, summaries)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
 
 import regex
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.document import Document
     from newslint.facts import Facts
+    from newslint.suppressions import Directive
 
 CODE_RE = regex.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -76,6 +77,24 @@ class ProjectRule(Rule):
     def check_project(
         self, summaries: Mapping[str, Any], ctx: Context
     ) -> Iterable[tuple[str, Violation]]:
+        raise NotImplementedError
+
+
+class SuppressionReviewer(Rule):
+    """A rule that judges the inline suppression directives once the others have run.
+
+    The engine does not call ``check``; it calls ``check_suppressions`` after
+    suppressions are applied, with every directive (``used`` set) and the rules that
+    ran on the document.
+    """
+
+    def check(self, doc: "Document", ctx: Context) -> Iterable[Violation]:
+        return ()
+
+    def check_suppressions(
+        self, doc: "Document", ctx: Context, directives: "Sequence[Directive]",
+        ran: Sequence[Rule],
+    ) -> Iterable[Violation]:
         raise NotImplementedError
 
 

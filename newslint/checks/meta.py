@@ -6,28 +6,9 @@ from typing import Iterable, Sequence
 
 from newslint.document import Document
 from newslint.findings import Fix, Severity, Violation
-from newslint.rule import Context, ProjectRule, Rule
+from newslint.rule import Context, ProjectRule, Rule, SuppressionReviewer
 from newslint.selection import specificity
 from newslint.suppressions import Directive
-
-
-class SuppressionReviewer(Rule):
-    """A rule that judges the suppression directives once the others have run.
-
-    The engine does not call ``check`` for it; it calls ``check_suppressions`` after
-    suppressions are applied, with every directive (``used`` set) and the rules that
-    ran on the document.
-    """
-
-    after_suppressions = True
-
-    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
-        return ()
-
-    def check_suppressions(
-        self, doc: Document, ctx: Context, directives: Sequence[Directive], ran: Sequence[Rule]
-    ) -> Iterable[Violation]:
-        raise NotImplementedError
 
 
 class UnusedSuppression(SuppressionReviewer):
