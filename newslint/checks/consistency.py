@@ -764,7 +764,6 @@ Critics said the defence review came too late.
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         families: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-        words: dict[str, str] = {}
         for t in doc.tokens:
             entry = _SPELLINGS.get(t.text)
             if entry is None:

@@ -7,7 +7,7 @@ markers never pass for doubled spaces.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import regex
 

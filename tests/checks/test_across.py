@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint.articles import lint_articles, split_articles
-from newslint.config import Config, config_from_mapping
+from newslint.config import config_from_mapping
 from newslint.facts import Facts, Person
 from newslint.findings import LineIndex
 
