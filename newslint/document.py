@@ -197,6 +197,20 @@ def _ends_with_abbreviation(text: str, start: int, dot: int) -> bool:
     return word in _ABBREVIATIONS
 
 
+_LAST_LOWERED: list[tuple[str, str]] = []
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text: the fact index and the pack rules all
+    scan the same prose in lower case, one after another."""
+    last = _LAST_LOWERED[0] if _LAST_LOWERED else None  # read once: safe across threads
+    if last is not None and last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWERED[:] = [(text, low)]
+    return low
+
+
 _NOT_LINE_END_RE = regex.compile(r"[^\r\n]")
 
 

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 import regex
 
 from newslint.document import Document
+from newslint.document import lowered as document_lowered
 from newslint.errors import NewslintError
 from newslint.findings import Fix, Severity, Violation
 from newslint.rule import Context, Rule
@@ -274,21 +275,12 @@ def required_literal(pattern: str) -> str:
     return max(runs, key=len, default="")
 
 
-_LOWERED: tuple[str, str] = ("", "")
-
-
 def lowered(text: str) -> str:
-    """``text`` lower-cased for literal prefilters (one per document, shared by the
-    pack rules). "ſ" (long s) matches "s" ignoring case but lower-cases to itself."""
-    global _LOWERED
-    cached = _LOWERED
-    if cached[0] is text:
-        return cached[1]
-    low = text.lower()
-    if "\u017f" in low:
-        low = low.replace("\u017f", "s")
-    _LOWERED = (text, low)
-    return low
+    """``text`` lower-cased for literal prefilters (shared with the fact index through
+    ``document.lowered``). "ſ" (long s) matches "s" ignoring case but lower-cases to
+    itself, so it is read as "s" here."""
+    low = document_lowered(text)
+    return low.replace("\u017f", "s") if "\u017f" in low else low
 
 
 _GROUP_REF_RE = regex.compile(r"\\(\d)")

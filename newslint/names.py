@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from newslint.document import lowered
 from newslint.facts import Count, Event, Facts, Person, Term
 
 _APOSTROPHES = "'’‘ʼ"
@@ -113,19 +114,6 @@ def find_words(pattern: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]
         pos = max(m.end(), start + 1)
 
 
-_LAST_LOWERED: list[tuple[str, str]] = []
-
-
-def _lowered(text: str) -> str:
-    """``text.lower()``, kept for the last text (several scans share it)."""
-    last = _LAST_LOWERED[0] if _LAST_LOWERED else None  # read once: safe across threads
-    if last is not None and last[0] is text:
-        return last[1]
-    low = text.lower()
-    _LAST_LOWERED[:] = [(text, low)]
-    return low
-
-
 class FoldedForms:
     """Forms matched in any case (events, count subjects, nouns, term capitalisation).
 
@@ -165,7 +153,7 @@ class FoldedForms:
         if last is not None and last[0] is text:
             return last[1]
         hits: dict[str, list[tuple[int, int, str]]] = {}
-        low = _lowered(text)
+        low = lowered(text)
         if self._first is not None and len(low) == len(text):
             by_first = self._by_first
             busy: dict[str, int] = {}
