@@ -155,24 +155,28 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``, if any."""
-        sentences = self.sentences
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and sentences[i].start <= offset < sentences[i].end:
-            return sentences[i]
-        return None
+        i = _span_index(self.sentences, self._sentence_starts, offset)
+        return self.sentences[i] if i >= 0 else None
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
-        for i, p in enumerate(self.paragraphs):
-            if p.start <= offset < p.end:
-                return i
-        return -1
+        return _span_index(self.paragraphs, self._paragraph_starts, offset)
 
     def iter_sentences_text(self) -> Iterator[tuple[Span, str]]:
         for s in self.sentences:
             yield s, self.prose[s.start : s.end]
+
+
+def _span_index(spans: list[Span], starts: list[int], offset: int) -> int:
+    """The index of the span (sorted, not overlapping) holding ``offset``, or -1."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and spans[i].start <= offset < spans[i].end else -1
 
 
 def _trim(text: str, start: int, end: int) -> Span:
