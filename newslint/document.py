@@ -15,7 +15,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple
 
 import regex
 
@@ -167,10 +167,6 @@ class Document:
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
         return _span_index(self.paragraphs, self._paragraph_starts, offset)
-
-    def iter_sentences_text(self) -> Iterator[tuple[Span, str]]:
-        for s in self.sentences:
-            yield s, self.prose[s.start : s.end]
 
 
 def _span_index(spans: list[Span], starts: list[int], offset: int) -> int:
