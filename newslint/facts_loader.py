@@ -512,13 +512,6 @@ def fact_kinds(extra: Iterable[FactKind] = ()) -> dict[str, FactKind]:
     return kinds
 
 
-def plugin_fact_kinds(plugin_manager: Any) -> list[FactKind]:
-    """Kinds registered through the ``newslint_register_fact_kinds`` hook."""
-    found: list[FactKind] = []
-    plugin_manager.hook.newslint_register_fact_kinds(register=found.append)
-    return found
-
-
 def _collect(
     paths: Iterable[str | Path], kinds: Iterable[FactKind] | None
 ) -> tuple[list[_Sheet], dict[str, FactKind], list[FactSheetError]]:
@@ -532,7 +525,7 @@ def _collect(
 def load_facts(paths: Iterable[str | Path], kinds: Iterable[FactKind] | None = None) -> Facts:
     """Load and merge fact sheets; raise ``FactSheetError`` for the first problem.
 
-    ``kinds`` are extra table kinds (usually from ``plugin_fact_kinds``).
+    ``kinds`` are extra table kinds (the registry's ``fact_kinds``, from the ``newslint_register_fact_kinds`` hook).
     """
     paths = list(paths)
     if not paths:

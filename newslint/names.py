@@ -366,14 +366,6 @@ class NameIndex:
             for start, end, key in self.folded.find_all(prose).get("event", ())
         ]
 
-    def counts_named_in(self, text: str) -> list[Count]:
-        """Counts whose ``about`` terms ``text`` names, in sheet order, each once."""
-        found: dict[int, Count] = {}
-        for _, _, key in self.folded.find_all(text).get("about", ()):
-            for count in self._about.get(key, ()):
-                found.setdefault(id(count), count)
-        return list(found.values())
-
     def about_in(self, prose: str) -> list[tuple[int, Count]]:
         """(offset, count) for every mention of a count's subject."""
         about = self._about

@@ -137,7 +137,7 @@ def build_registry(pm: pluggy.PluginManager, config: Config) -> Registry:
 def _plugin_budget(config: Config | None) -> float:
     """Seconds a third-party plugin gets to import and to run each registration hook:
     the configuration's ``rule-time-limit`` (a hanging plugin must not hang the run)."""
-    return float(getattr(config, "rule_time_limit", 10.0)) if config is not None else 10.0
+    return float(config.rule_time_limit) if config is not None else 10.0
 
 
 def _call_each(pm: pluggy.PluginManager, hook_name: str, registry: Registry, budget: float,

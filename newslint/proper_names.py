@@ -208,10 +208,6 @@ def is_sentence_initial(prose: str, offset: int) -> bool:
     return i < 0 or prose[i] in "\n\r" or prose[i] in _SENTENCE_OPENERS
 
 
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES) -> list[Mention]:
     """Every maximal run of capitalised words in ``doc.prose``, in order.
 

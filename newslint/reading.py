@@ -67,14 +67,6 @@ def check_encoding(name: str) -> str:
     return name
 
 
-def read_source(
-    path: str, *, stdin: bool = False, encoding: str = "utf-8",
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-) -> str:
-    """The text of one article. ``max_bytes`` of 0 or None means no limit."""
-    return decode(read_bytes(path, stdin=stdin, max_bytes=max_bytes), path, encoding)
-
-
 def read_bytes(path: str, *, stdin: bool = False,
                max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of one article file (or standard input), or a one-line ``ReadError``."""
@@ -107,12 +99,7 @@ def read_bytes(path: str, *, stdin: bool = False,
 def read_source_bytes(source: "Source", config: "Config") -> bytes:
     """A discovered source's bytes under the run's size limit."""
     return read_bytes(source.path, stdin=source.stdin,
-                      max_bytes=getattr(config, "max_file_size", DEFAULT_MAX_BYTES))
-
-
-def read_for(source: "Source", config: "Config") -> str:
-    """A discovered source's text under the run's settings (encoding, size limit)."""
-    return decode(read_source_bytes(source, config), source.path, config.encoding)
+                      max_bytes=config.max_file_size)
 
 
 def _read_limited(fh: BinaryIO, path: str, limit: int | None) -> bytes:
