@@ -542,8 +542,10 @@ end = 2023-10-18
                 continue
             chosen: dict[int, DateMention] = {}
             for hs, he, _ in named:
-                nearest = min(dated, key=lambda m: _distance(m.start, m.end, hs, he))
-                if _attached(doc.prose, (hs, he), (nearest.start, nearest.end)):
+                # The event's own date: the nearest of those joined to its name.
+                own = [m for m in dated if _attached(doc.prose, (hs, he), (m.start, m.end))]
+                if own:
+                    nearest = min(own, key=lambda m: _distance(doc.prose, m.start, m.end, hs, he))
                     chosen[nearest.start] = nearest
             all_events = [e for _, _, evs in named for e in evs]
             for m in chosen.values():
@@ -560,12 +562,16 @@ end = 2023-10-18
                 )
 
 
-def _distance(s1: int, e1: int, s2: int, e2: int) -> int:
+def _distance(prose: str, s1: int, e1: int, s2: int, e2: int) -> int:
+    """Characters between two spans, a CRLF line end counting as one (so a file's line
+    ends never change which date is nearest)."""
     if e1 <= s2:
-        return s2 - e1
-    if e2 <= s1:
-        return s1 - e2
-    return 0
+        a, b = e1, s2
+    elif e2 <= s1:
+        a, b = e2, s1
+    else:
+        return 0
+    return b - a - prose.count("\r\n", a, b)
 
 
 # ---------------------------------------------------------------------------------

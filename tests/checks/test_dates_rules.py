@@ -203,3 +203,18 @@ def test_date_before_an_event_that_does_something_else(facts) -> None:
         "On Oct. 3 the Belt and Road Forum opened in Beijing.\n"
     )
     assert found(text, facts) == [("date-mismatch", 2, 4, "Oct. 3")]
+
+
+def test_crlf_line_ends_do_not_change_which_date_is_the_events() -> None:
+    from newslint.facts import Event, Facts
+
+    facts = Facts(events=(Event("Belt and Road Forum", start=dt.date(2023, 10, 17),
+                                end=dt.date(2023, 10, 18)),))
+    config = Config(select=("date-mismatch",))
+    text = "Sept. 18, 2023, Belt and Road Forum\nfrom 18 to 22 September "
+    for newline in ("\n", "\r\n"):
+        article = text.replace("\n", newline)
+        found = lint_text(article, path="story.txt", config=config, facts=facts)
+        lines = LineIndex(article)
+        assert [(f.rule, lines.position(f.start)) for f in found] == [
+            ("date-mismatch", lines.position(lines.offset(2, 1)))]
