@@ -10,9 +10,8 @@ Rule docs show a repository as one fenced block of articles, each after a line
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
-
-import regex
 
 from newslint.config import Config
 from newslint.engine import (
@@ -24,10 +23,11 @@ from newslint.engine import (
 )
 from newslint.facts import EMPTY_FACTS, Facts
 from newslint.findings import Finding
+from newslint.lazy import lazy_regex
 from newslint.registry import Registry
 from newslint.suppressions import apply_suppressions
 
-_MARKER_RE = regex.compile(r"^==> (.+?) <==[ \t]*\n", regex.MULTILINE)
+_MARKER_RE = lazy_regex(r"^==> (.+?) <==[ \t]*\n", re.MULTILINE)  # regex's MULTILINE bit
 
 
 def split_articles(block: str, default: str = "example.txt") -> list[tuple[str, str]]:

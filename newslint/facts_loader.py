@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence, runtime
 
 from newslint.errors import FactSheetError
 from newslint.facts import Count, Event, Facts, Person, Source, Term
+from newslint.lazy import lazy_re
 
 
 @runtime_checkable
@@ -227,9 +228,9 @@ _SHEET_KEYS: Mapping[str, _FieldCheck] = {"name": _is_str, "date": _is_date}
 
 # --- positions: where tables and keys are in the source -----------------------------
 
-_ARRAY_HEADER_RE = re.compile(r"\[\[\s*(?P<name>[^\]\s]+)\s*\]\]")
-_TABLE_HEADER_RE = re.compile(r"\[\s*(?P<name>[^\[\]\s]+)\s*\]")
-_KEY_RE = re.compile(r"""(?P<key>[A-Za-z0-9_\-]+|"[^"\n]*"|'[^'\n]*')\s*=""")
+_ARRAY_HEADER_RE = lazy_re(r"\[\[\s*(?P<name>[^\]\s]+)\s*\]\]")
+_TABLE_HEADER_RE = lazy_re(r"\[\s*(?P<name>[^\[\]\s]+)\s*\]")
+_KEY_RE = lazy_re(r"""(?P<key>[A-Za-z0-9_\-]+|"[^"\n]*"|'[^'\n]*')\s*=""")
 
 
 @dataclass
@@ -296,7 +297,7 @@ def _unquote(name: str) -> str:
 
 # --- loading ----------------------------------------------------------------------
 
-_AT_RE = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)\s*$")
+_AT_RE = lazy_re(r"\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)\s*$")
 
 
 @dataclass

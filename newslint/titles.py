@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
+import sys
 from dataclasses import dataclass
-from importlib import resources
 from typing import Mapping, Sequence
 
-_DEMONYM_RE = re.compile(r"^[a-z]+(?:an|ese|ish|i|ch)$")
-_POSSESSIVE_RE = re.compile(r"^(?P<stem>.+?)['’]s?$")
+from newslint.lazy import lazy_re
+
+_DEMONYM_RE = lazy_re(r"^[a-z]+(?:an|ese|ish|i|ch)$")
+_POSSESSIVE_RE = lazy_re(r"^(?P<stem>.+?)['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,13 @@ class Lexicon:
 
 @functools.cache
 def lexicon() -> Lexicon:
+    # Imported here: only a run with a fact sheet naming titles reads the lexicon.
+    from importlib import resources
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     data = tomllib.loads(
         resources.files("newslint").joinpath("data/titles.toml").read_text(encoding="utf-8")
     )
@@ -127,7 +135,7 @@ def _agrees(phrase: tuple[str, ...], listed: tuple[str, ...], lex: Lexicon) -> b
 
 # --- finding titles in text ---------------------------------------------------------
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = lazy_re(
     r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-.]*[\w'’]|[^\W\d_]|\d[\w,.]*|[,;:()\"“”‘—–]|\S"
 )
 
@@ -197,7 +205,7 @@ def title_before(
     return (sentence_start + start, sentence_start + end, words, comma) if words else None
 
 
-_APPOSITION_END_RE = re.compile(r"[,;:().!?\"“”—–]|\s-\s|$")
+_APPOSITION_END_RE = lazy_re(r"[,;:().!?\"“”—–]|\s-\s|$")
 
 
 def title_after(text: str, name_end: int, sentence_end: int) -> list[tuple[int, int, list[str]]]:

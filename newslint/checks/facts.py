@@ -23,11 +23,12 @@ from newslint.grammars.numbers import (
     ordinal_ending_at,
     ordinal_word,
 )
+from newslint.lazy import lazy_re
 from newslint.names import index_for, normalize
 from newslint.rule import Context, Rule
 from newslint.titles import compatible, title_after, title_before
 
-_HYPHEN_WORD_RE = re.compile(r"[-‐‑]\w")
+_HYPHEN_WORD_RE = lazy_re(r"[-‐‑]\w")
 
 
 def _where(source: Source | None) -> str:
@@ -220,8 +221,8 @@ titles = ["Foreign Minister", "top diplomat"]
         )
 
 
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’\-]*\.?)[ \t]*$")
-_WORD_AFTER_RE = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
+_WORD_BEFORE_RE = lazy_re(r"([^\W\d_][\w'’\-]*\.?)[ \t]*$")
+_WORD_AFTER_RE = lazy_re(r"[ \t]+([^\W\d_][\w'’\-]*)")
 
 
 def _another_persons_name(prose: str, start: int, end: int) -> bool:
@@ -259,22 +260,22 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("approx", r"about|around|some|roughly|approximately|an estimated|estimated|circa|c\.|"
                r"more or less|or so"),
 )
-_QUALIFIER_RE = re.compile(
+_QUALIFIER_RE = lazy_re(
     r"(?:^|(?<=\W))(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
-_ANAPHORIC_PAIR_RE = re.compile(r"(?:^|\W)(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
+_ANAPHORIC_PAIR_RE = lazy_re(r"(?:^|\W)(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
+_YEAR_RE = lazy_re(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 _DEFAULT_TOLERANCE = 0.1
 # The sentence after one naming the subject is checked only when it opens by referring
 # back to it ("It has 500 members"); "Police said 40 officers..." is about someone else.
-_REFERS_BACK_RE = re.compile(
+_REFERS_BACK_RE = lazy_re(
     r"[\"“‘']?(?:It|Its|It's|It’s|They|Their|These|Those|This|All|Both|Altogether|In total|"
     r"Of (?:these|those|them|its|their))\b"
 )
 
 
-_SET_IN_YEAR_RE = re.compile(
+_SET_IN_YEAR_RE = lazy_re(
     r"^\W*(?:in|by|until|as of|at the end of)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b|"
     r"\b(?:by|until|as of)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
@@ -484,14 +485,14 @@ def _compound_re(nouns: tuple[str, ...]) -> "re.Pattern[str]":
     )
 
 
-_WHOLE_NOUNS_RE = re.compile(
+_WHOLE_NOUNS_RE = lazy_re(
     r"\s+(?:body|organi[sz]ation|bloc|group|grouping|alliance|union|court|club|assembly|"
     r"tribunal|institution|league|community|federation|coalition|association|network)\b",
     re.IGNORECASE,
 )
 
 
-_AFTER_WHOLE_RE = re.compile(
+_AFTER_WHOLE_RE = lazy_re(
     r"(?:\s*(?:[,.;:)'’]|$)|\s+(?:is|was|has|had|have|said|says|will|would|can|could|which|"
     r"that|who|and|or|in|of|on|to|for|with|at|by|as|from|met|meets|voted|votes|ruled|rules|"
     r"agreed|agrees|issued|issues)\b)",
@@ -519,13 +520,13 @@ def _fmt(value: float) -> str:
 
 # --- ordinals -----------------------------------------------------------------------
 
-_CONNECTOR_RE = re.compile(
+_CONNECTOR_RE = lazy_re(
     r"\s+(?:round|edition|session|meeting|summit|iteration|instal?lment|gathering)\s+of"
     r"(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
-_ANNUAL_RE = re.compile(r"\s+(?:annual|biennial|yearly)\s*$", re.IGNORECASE)
-_CAP_WORD_RE = re.compile(r"\s+[A-Z][\w’'\-]*\s*$")
+_ANNUAL_RE = lazy_re(r"\s+(?:annual|biennial|yearly)\s*$", re.IGNORECASE)
+_CAP_WORD_RE = lazy_re(r"\s+[A-Z][\w’'\-]*\s*$")
 
 
 def _ordinal_before(before: str) -> tuple[int, int] | None:
@@ -640,11 +641,11 @@ end = 2023-10-18
 
 
 # An ordinal after these counts someone's own occasions, not the event's editions.
-_NOT_THE_EVENTS_RE = re.compile(
+_NOT_THE_EVENTS_RE = lazy_re(
     r"(?:^|\W)(?:a|an|his|her|their|its|my|our|your|whose)\s+$", re.IGNORECASE
 )
 # An event name used as a modifier: the ordinal counts the noun after it.
-_ATTRIBUTIVE_RE = re.compile(
+_ATTRIBUTIVE_RE = lazy_re(
     r"\s+(?:win|wins|victory|victories|defeat|defeats|loss|match|matches|game|games|start|"
     r"starts|debut|title|titles|series|campaign|campaigns|show|nomination|nominations|"
     r"appearance|appearances|outing|season|try|tries|cap|caps|trophy|crown|clash|fixture|"

@@ -13,15 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-import regex
-
 from newslint.document import WORD_RE, Document, Span
 from newslint.findings import Fix, Severity, Violation
+from newslint.lazy import lazy_regex
 from newslint.proper_names import NAME_PARTICLES, is_sentence_initial
 from newslint.rule import Context, Rule
 
-_NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
-_LEVEL_ONE_RE = regex.compile(r"[ ]{0,3}#[ \t]")
+_NON_WORD_RE = lazy_regex(r"[^\p{L}\p{N}]+")
+_LEVEL_ONE_RE = lazy_regex(r"[ ]{0,3}#[ \t]")
 # Lower case in title case, except first and last (Chicago, AP and the Guardian agree).
 _MINOR = frozenset("a an the and but or nor of in on at to by for".split())
 # Either case is right in title case, by house: AP capitalises these, Chicago does not.

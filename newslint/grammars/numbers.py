@@ -15,6 +15,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
+from newslint.lazy import lazy_re
+
 if TYPE_CHECKING:
     import pyparsing as pp
 
@@ -54,11 +56,12 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:k|m|bn|tn)?|\d+(?:st|nd
 _TOKEN = rf"(?:{_DIGITS}|(?:{_WORD_ALT})(?:-(?:{_WORD_ALT}))?)"
 # A run of number tokens, possibly led by "a"/"an" ("a dozen") and joined by "and",
 # "a" ("half a dozen"), spaces or hyphens: the only spans the grammars ever see.
-NUMBER_PHRASE_RE = re.compile(
+# Compiled on first use: about 5 ms of start-up otherwise (the alternation is long).
+NUMBER_PHRASE_RE = lazy_re(
     rf"(?<![\w.,])(?:(?:an?|half)\s+)*{_TOKEN}(?:(?:\s+|\s*-\s*|\s+and\s+|\s+an?\s+){_TOKEN})*(?![\w])",
     re.IGNORECASE,
 )
-ORDINAL_RE = re.compile(
+ORDINAL_RE = lazy_re(
     rf"(?<![\w.,])(?:{_TOKEN})(?:(?:\s+|-|\s+and\s+){_TOKEN})*(?![\w])", re.IGNORECASE
 )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from newslint.document import Document
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 
 class Parser:

@@ -9,50 +9,52 @@ markup itself (emphasis markers, heading hashes, list bullets) is blanked so rul
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint.document import Document, Span, mask
+from newslint.lazy import lazy_regex
 from newslint.parsers.base import Parser
 from newslint.parsers.text import plain_spans
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from newslint.document import Document
 
-_FRONT_RE = regex.compile(
+# Patterns are compiled on first use. ``re``'s DOTALL and MULTILINE are ``regex``'s
+# bits; V1 is named here so start-up need not import ``regex`` for a flag.
+_V1 = 0x100
+
+_FRONT_RE = lazy_regex(
     r"\A(?:\ufeff)?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*\r?$\n?",
-    regex.DOTALL | regex.MULTILINE,
+    re.DOTALL | re.MULTILINE,
 )
-_FENCED_RE = regex.compile(
+_FENCED_RE = lazy_regex(
     r"^[ ]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=f)[`~]*[ \t]*\r?$|\Z)",
-    regex.DOTALL | regex.MULTILINE,
+    re.DOTALL | re.MULTILINE,
 )
-_INDENTED_RE = regex.compile(r"(?:(?<=\A)|(?<=\n[ \t]*\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
-_INLINE_CODE_RE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
-_HTML_TAG_RE = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_IMAGE_RE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK_RE = regex.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
-_REFDEF_RE = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\r\n]*(?=\r?$)", regex.MULTILINE)
-_AUTOLINK_RE = regex.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
-_LINE_MARKUP_RE = regex.compile(
+_INDENTED_RE = lazy_regex(r"(?:(?<=\A)|(?<=\n[ \t]*\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_INLINE_CODE_RE = lazy_regex(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_HTML_TAG_RE = lazy_regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_IMAGE_RE = lazy_regex(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_RE = lazy_regex(r"(\[)[^\]\n]*(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_REFDEF_RE = lazy_regex(r"^[ ]{0,3}\[[^\]\n]+\]:[^\r\n]*(?=\r?$)", re.MULTILINE)
+_AUTOLINK_RE = lazy_regex(r"<(?:https?|ftp|mailto):[^>\s]*>")
+_LINE_MARKUP_RE = lazy_regex(
     r"^(?:[ \t]*>)*[ \t]*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?",
-    regex.MULTILINE,
+    re.MULTILINE,
 )
-_CLOSING_HASHES_RE = regex.compile(r"(?<=\S)[ \t]+#+[ \t]*(?=\r?$)", regex.MULTILINE)
-_HRULE_RE = regex.compile(r"^[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})(?=\r?$)", regex.MULTILINE)
-_SETEXT_RE = regex.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*(?=\r?$)", regex.MULTILINE)
+_CLOSING_HASHES_RE = lazy_regex(r"(?<=\S)[ \t]+#+[ \t]*(?=\r?$)", re.MULTILINE)
+_HRULE_RE = lazy_regex(r"^[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})(?=\r?$)", re.MULTILINE)
+_SETEXT_RE = lazy_regex(r"^[ ]{0,3}(?:=+|-+)[ \t]*(?=\r?$)", re.MULTILINE)
 # Emphasis markers at word edges: "*word*", "**word**", "_word_", "~~word~~".
-_EMPHASIS_RE = regex.compile(
+_EMPHASIS_RE = lazy_regex(
     r"(?<![\p{L}\p{N}\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\p{L}\p{N}])",
-    regex.V1,
+    _V1,
 )
-_HEADING_RE = regex.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<title>[^\r\n]*?)[ \t]*#*[ \t]*\r?$", regex.MULTILINE)
-_YAML_LINE_RE = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
-_YAML_DATE_RE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ Tt](\d{2}):(\d{2})(?::(\d{2}))?.*)?$")
+_HEADING_RE = lazy_regex(r"^[ ]{0,3}#{1,6}[ \t]+(?P<title>[^\r\n]*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
+_YAML_LINE_RE = lazy_regex(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_YAML_COMMENT_RE = lazy_regex(r"\s+#.*$")
+_YAML_DATE_RE = lazy_regex(r"^(\d{4})-(\d{2})-(\d{2})(?:[ Tt](\d{2}):(\d{2})(?::(\d{2}))?.*)?$")
 
 
 def _yaml_scalar(value: str) -> Any:
@@ -61,7 +63,7 @@ def _yaml_scalar(value: str) -> Any:
         return value[1:-1]
     if value.startswith("#"):
         return ""
-    value = regex.sub(r"\s+#.*$", "", value)
+    value = _YAML_COMMENT_RE.sub("", value)
     m = _YAML_DATE_RE.match(value)
     if m:
         try:
@@ -74,6 +76,10 @@ def _yaml_scalar(value: str) -> Any:
 def parse_front_matter(fence: str, body: str) -> dict[str, Any]:
     """Front matter as a dict; unreadable front matter gives what could be read."""
     if fence == "+++":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
         try:
             return tomllib.loads(body)
         except tomllib.TOMLDecodeError:
@@ -93,6 +99,8 @@ class MarkdownParser(Parser):
     extensions = (".md", ".markdown", ".mdown", ".mkd")
 
     def parse(self, text: str, path: str) -> Document:
+        from newslint.document import Document, Span, mask
+
         spans: list[tuple[int, int]] = []
         meta: dict[str, Any] = {}
         body_start = 0

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import regex
+import re
+from typing import TYPE_CHECKING
 
-from newslint.document import Document, Span, mask
+from newslint.lazy import lazy_regex
 from newslint.parsers.base import Parser
 
-URL_RE = regex.compile(
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+_V1 = 0x100  # regex.V1 (naming it would import ``regex`` at start-up)
+
+URL_RE = lazy_regex(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]|"
     r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
-    regex.V1,
+    _V1,
 )
-HTML_COMMENT_RE = regex.compile(r"<!--.*?-->", regex.DOTALL)
-_HEADLINE_RE = regex.compile(r"\A[ \t]*\S[^\r\n]*(?=\r?\n[ \t]*\r?\n)")
+HTML_COMMENT_RE = lazy_regex(r"<!--.*?-->", re.DOTALL)  # re's DOTALL is regex's
+_HEADLINE_RE = lazy_regex(r"\A[ \t]*\S[^\r\n]*(?=\r?\n[ \t]*\r?\n)")
 
 
 def plain_spans(text: str) -> list[tuple[int, int]]:
@@ -31,6 +37,8 @@ class PlainTextParser(Parser):
     extensions = (".txt", ".text", "")
 
     def parse(self, text: str, path: str) -> Document:
+        from newslint.document import Document, Span, mask
+
         prose = mask(text, plain_spans(text))
         headline = None
         m = _HEADLINE_RE.match(prose)
