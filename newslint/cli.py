@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import json
 import os
 import sys
 from pathlib import Path
@@ -301,6 +300,8 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
     on = {a.rule.name for a in active_rules(registry, config)}
     rules = sorted(registry.rules.values(), key=lambda r: r.code)
     if args.format == "json":
+        import json
+
         json.dump([{"code": r.code, "name": r.name, "severity": r.severity.value,
                     "summary": r.summary, "enabled": r.name in on, "fixable": r.fixable,
                     "origin": r.origin} for r in rules], out, indent=2)

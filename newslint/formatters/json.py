@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import IO
 
 from newslint.findings import LineIndex
@@ -18,5 +17,7 @@ class JsonFormatter(Formatter):
         for file in result.files:
             lines = file.lines or LineIndex(file.text or "")
             items.extend(locate(f, lines) for f in file.findings)
+        import json  # here: the text format, the usual one, needs no json
+
         json.dump(items, stream, ensure_ascii=False, indent=2)
         stream.write("\n")

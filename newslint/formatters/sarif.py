@@ -8,16 +8,16 @@ repository root.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import IO, Any, Iterable
-from urllib.parse import quote
 
 from newslint import __version__
 from newslint.findings import Finding, LineIndex
 from newslint.formatters.base import Formatter, RunResult
-from newslint.rule import doc_sections
+
+# json, urllib and the rule docs parser are imported when a SARIF log is written: every
+# run registers this formatter, few use it.
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/newslint/newslint"
@@ -37,6 +37,8 @@ def artifact_uri(path: str) -> str:
             p = p.resolve().relative_to(Path.cwd().resolve())
         except (ValueError, OSError):
             return p.as_uri()
+    from urllib.parse import quote
+
     rel = os.path.normpath(str(p)).replace(os.sep, "/")
     return quote(rel, safe="/")
 
@@ -50,6 +52,8 @@ def _first_paragraph(markdown: str) -> str:
 
 
 def rule_descriptor(rule: Any) -> dict[str, Any]:
+    from newslint.rule import doc_sections
+
     severity = getattr(rule.severity, "value", str(rule.severity))
     docs = (rule.docs or "").strip()
     full = _first_paragraph(doc_sections(docs).get("what it does", "")) or rule.summary
@@ -129,5 +133,7 @@ class SarifFormatter(Formatter):
     summary = "SARIF 2.1.0, for GitHub code scanning and other analysis dashboards"
 
     def write(self, result: RunResult, stream: IO[str]) -> None:
+        import json
+
         json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
