@@ -11,12 +11,14 @@ import datetime as _dt
 import os
 import sys
 from pathlib import Path
-from typing import IO, Sequence
+from typing import IO, TYPE_CHECKING, Sequence
 
 from newslint import __version__
 from newslint.config import Config, load_config
 from newslint.errors import NewslintError, UsageError
-from newslint.facts import EMPTY_FACTS, Facts
+
+if TYPE_CHECKING:
+    from newslint.facts import Facts
 
 EXIT_OK, EXIT_FOUND, EXIT_FAILED = 0, 1, 2
 
@@ -193,6 +195,8 @@ def load_fact_sheets(config: Config, kinds=()) -> Facts:
 
     ``kinds`` are the fact-sheet table kinds plugins registered."""
     if not config.facts:
+        from newslint.facts import EMPTY_FACTS
+
         return EMPTY_FACTS
     try:
         from newslint.facts_loader import load_facts
@@ -232,20 +236,60 @@ def _repository_context(config: Config, rules, sources) -> list:
     return context_sources(config, sources)
 
 
+def _lint_from_cache(args: argparse.Namespace, config: Config, found: tuple,
+                     out: IO[str], err: IO[str]) -> int | None:
+    """A run whose files are all unchanged, reported from the cache without loading a
+    rule (``newslint.replay``); None when a full run is needed (nothing printed)."""
+    from newslint import replay
+
+    sources, problems = found
+    replayed = replay.replay(config, sources)
+    if replayed is None:
+        return None
+    from newslint.formatters.base import RunResult
+
+    for p in problems:
+        err.write(f"newslint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}\n")
+    replay.formatter(config.format).write(RunResult(tuple(replayed.files), ()), out)
+    for e in replayed.errors:
+        err.write(f"newslint: error: {e}\n")
+    if args.statistics:
+        _write_statistics(replayed, err)
+    status = replayed.exit_status
+    if any(p.fatal for p in problems):
+        status = EXIT_FAILED
+    if args.exit_zero and status == EXIT_FOUND:
+        status = EXIT_OK
+    return status
+
+
 def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from newslint.discover import discover
+
+    config = config_from_args(args)
+    found = None
+    if not (args.fix or args.diff):
+        try:
+            found = discover(args.paths or ["."], exclude=config.exclude,
+                             stdin_filename=args.stdin_filename)
+        except NewslintError:
+            found = None  # reported below, after the errors a full run reports first
+        if found is not None:
+            status = _lint_from_cache(args, config, found, out, err)
+            if status is not None:
+                return status
+
     from newslint.formatters.base import RunResult
     from newslint.runner import lint_sources
 
-    config = config_from_args(args)
     registry, rules = _registry_and_rules(config, err)
     facts = load_fact_sheets(config, registry.fact_kinds.values())
     fmt = registry.formatters.get(config.format)
     if fmt is None:
         raise UsageError(f"unknown format {config.format!r}; choose from: "
                          + ", ".join(sorted(registry.formatters)))
-    sources, problems = discover(args.paths or ["."], exclude=config.exclude,
-                                 stdin_filename=args.stdin_filename)
+    sources, problems = found or discover(args.paths or ["."], exclude=config.exclude,
+                                          stdin_filename=args.stdin_filename)
     for problem in registry.problems:
         err.write(f"newslint: error: {problem}\n")
     for p in problems:
@@ -253,6 +297,8 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     context = _repository_context(config, rules, sources)
     outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules,
                            context=context)
+    if not registry.problems and not any(s.stdin for s in sources):
+        _remember_run_key(config, rules)
     fixes = None
     if args.fix or args.diff:  # fixed findings are not reported; the rest are
         from newslint.fixing import run_fixes
@@ -281,6 +327,16 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.exit_zero and status == EXIT_FOUND:
         status = EXIT_OK
     return status
+
+
+def _remember_run_key(config: Config, rules) -> None:
+    """Let the next run with these settings answer from the cache (``newslint.replay``)."""
+    from newslint.cache import cache_enabled, run_key
+    from newslint.engine import iter_project_rules
+    from newslint.replay import remember
+
+    if cache_enabled(config):
+        remember(config, run_key(config, rules), bool(iter_project_rules(rules)))
 
 
 def _write_statistics(outcome, stream: IO[str]) -> None:

@@ -9,16 +9,18 @@ that was never installed, the built-ins are registered directly instead.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any, Iterable
 
-from typing import Any, Iterable
-
-import pluggy
-
-from newslint import hookspecs
-from newslint.config import Config
 from newslint.errors import NewslintError, PluginError
-from newslint.registry import Registry
-from newslint.timelimit import RuleTimeout, time_limit
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from newslint.config import Config
+    from newslint.registry import Registry
+
+# pluggy, the hook specs and the registry are imported by the functions that build
+# them: a run answered from the cache (``newslint.replay``) only reads the names here.
 
 ENTRY_POINT_GROUP = "newslint"
 BUILTIN_PLUGINS = {
@@ -45,6 +47,11 @@ def build_manager(
     problems: list[PluginError] | None = None,
 ) -> pluggy.PluginManager:
     """A plugin manager with the specs, entry-point plugins, built-ins and ``extra``."""
+    import pluggy
+
+    from newslint import hookspecs
+    from newslint.timelimit import RuleTimeout, time_limit
+
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     blocked = disabled_plugins(config)
@@ -85,6 +92,8 @@ def build_manager(
 def _drop_plugins_with_unknown_hooks(pm: pluggy.PluginManager, problems: list[PluginError]) -> None:
     """A plugin with a hook newslint does not know (a misspelling) is reported and left
     out; the run goes on with the others."""
+    import pluggy
+
     for _ in range(1000):  # one plugin dropped per round; never loops for ever
         try:
             pm.check_pending()
@@ -119,6 +128,8 @@ _entry_points = plugin_entry_points
 def build_registry(pm: pluggy.PluginManager, config: Config) -> Registry:
     """Call each plugin's registration hooks one by one, so one broken plugin is
     reported by name and the others still register."""
+    from newslint.registry import Registry
+
     registry = Registry()
     budget = _plugin_budget(config)
     _call_each(pm, "newslint_register_parsers", registry, budget,
@@ -142,6 +153,8 @@ def _plugin_budget(config: Config | None) -> float:
 
 def _call_each(pm: pluggy.PluginManager, hook_name: str, registry: Registry, budget: float,
                kwargs) -> None:
+    from newslint.timelimit import RuleTimeout, time_limit
+
     hook = getattr(pm.hook, hook_name)
     for impl in hook.get_hookimpls():  # registration order
         origin = impl.plugin_name

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Sequence
-
-import regex
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from newslint.config import Config
 from newslint.discover import _SKIP_DIRS, Source, _excluded
+
+if TYPE_CHECKING:
+    import regex
 
 DEFAULT_GLOBS = ("**/*.md", "**/*.markdown", "**/*.txt")
 
@@ -32,6 +33,8 @@ DEFAULT_GLOBS = ("**/*.md", "**/*.markdown", "**/*.txt")
 def glob_regex(pattern: str) -> "regex.Pattern[str]":
     """A glob on ``/``-separated relative paths: ``**/`` any folders (or none), ``*``
     and ``?`` within one path segment."""
+    import regex  # here: a run with no repository globs (no configuration) needs none
+
     out = []
     i = 0
     while i < len(pattern):
