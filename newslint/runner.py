@@ -25,8 +25,10 @@ context files stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from newslint.config import Config
 from newslint.discover import Source
@@ -258,15 +260,34 @@ def _check_task(state: _State, task: tuple) -> tuple:
 def _check_one(state: _State, path: str, text: str, key: str | None,
                keep_document: bool = False) -> tuple:
     """Parse and check one file; store the result in the cache when it is clean."""
-    try:
-        doc = parse_document(text, path, state.registry)
-    except NewslintError as e:  # a plugin parser that failed on this file
-        return (), [e], {}, None
-    result = check_document(doc, config=state.config, facts=state.facts, rules=state.rules)
+    with _no_collection():
+        try:
+            doc = parse_document(text, path, state.registry)
+        except NewslintError as e:  # a plugin parser that failed on this file
+            return (), [e], {}, None
+        result = check_document(doc, config=state.config, facts=state.facts, rules=state.rules)
     findings = tuple(result.findings)
     if key is not None and state.cache is not None and not result.errors:
         state.cache.put(key, findings, result.summaries)
     return findings, list(result.errors), result.summaries, (result if keep_document else None)
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """No cyclic garbage collection while one document is checked.
+
+    A document's tokens, spans and mentions are millions of live objects in a large
+    file, and every full collection walks them all again: on one 50 MB article that was
+    about 15% of the CPU time, for nothing, as a rule's work makes next to no
+    reference cycles. Collections happen between documents as usual."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _add_project_findings(outcome: RunOutcome, *, config: Config, facts: Facts,
