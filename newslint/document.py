@@ -12,35 +12,44 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import accumulate
 from typing import Any, Mapping, NamedTuple
 
-import regex
-
 from newslint.findings import LineIndex
+from newslint.lazy import lazy_re, lazy_regex
 
 # A word: letters, digits and marks, with inner apostrophes and hyphens ("don't",
-# "Kilroy-Silk", "Xi’s"). Compiled once, at import.
+# "Kilroy-Silk", "Xi’s"). Compiled on first use.
 # The standard library's engine is the faster one for this simple pattern (\w is
 # Unicode-aware for str patterns; combining marks are added explicitly).
-WORD_RE = re.compile(r"[\w\u0300-\u036f]+(?:['’\-][\w\u0300-\u036f]+)*")
-_PARAGRAPH_BREAK_RE = regex.compile(r"\n[ \t\r]*\n|\r[ \t]*\r(?!\n)")
+_WORD = r"[\w\u0300-\u036f]+(?:['’\-][\w\u0300-\u036f]+)*"
+WORD_RE = lazy_re(_WORD)
+_WORD_SPLIT_RE = lazy_re(f"({_WORD})")  # split: gap, word, gap, word, ..., gap
+_PARAGRAPH_BREAK_RE = lazy_re(r"\n[ \t\r]*\n|\r[ \t]*\r(?!\n)")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     vs v etc inc corp ltd co bros dept est approx fig al ft mt u.s u.k u.n e.g i.e a.m p.m""".split()
 )
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 # A sentence ends at . ! ? or … (and any closing quotes or brackets) followed by
 # white space and a capital, a digit or an opening quote; or at the paragraph's end.
-_SENTENCE_END_RE = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]*[\p{Lu}\p{N}]|\s*$)""")
+_SENTENCE_END_RE = lazy_regex(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]*[\p{Lu}\p{N}]|\s*$)""")
 
 
 @dataclass(frozen=True)
 class Span:
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        # Frozen: the generated __init__ sets each field through object.__setattr__,
+        # at twice the cost; tens of thousands are made per run.
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
 
     def slice(self, text: str) -> str:
         return text[self.start : self.end]
@@ -56,6 +65,10 @@ class Token(NamedTuple):
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+# Token(...) goes through a Python-level __new__; this is the tuple's own, in C.
+_new_token = partial(tuple.__new__, Token)
 
 
 @dataclass
@@ -96,8 +109,19 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Every word of the prose, in order, with offsets."""
-        new = tuple.__new__  # Token(...) goes through a Python-level __new__: 1.6x slower
-        return [new(Token, (m.start(), m.end(), m.group())) for m in WORD_RE.finditer(self.prose)]
+        # One split gives the words and the gaps between them; the running sum of
+        # their lengths gives every offset. No Python code runs per word.
+        parts = _WORD_SPLIT_RE.split(self.prose)
+        words = parts[1::2]
+        self.__dict__["words"] = words
+        offsets = list(accumulate(map(len, parts)))  # where each part ends
+        return list(map(_new_token, zip(offsets[0::2], offsets[1::2], words)))
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The text of each token, in order (``[t.text for t in doc.tokens]``)."""
+        self.tokens  # noqa: B018 - builds both
+        return self.__dict__["words"]  # type: ignore[no-any-return]
 
     @cached_property
     def paragraphs(self) -> list[Span]:
@@ -132,28 +156,25 @@ class Document:
         return out
 
     @cached_property
+    def _paragraph_sentences(self) -> list[list[Span] | None]:
+        return [None] * len(self.paragraphs)
+
+    def _sentences_of(self, index: int) -> list[Span]:
+        """The sentences of one paragraph, split on first use: ``sentence_at`` splits
+        only the paragraphs something asks about."""
+        cache = self._paragraph_sentences
+        spans = cache[index]
+        if spans is None:
+            spans = cache[index] = _split_sentences(self.prose, self.paragraphs[index])
+        return spans
+
+    @cached_property
     def sentences(self) -> list[Span]:
         """Sentence spans within paragraphs; a cheap splitter that knows abbreviations."""
         out: list[Span] = []
-        prose = self.prose
-        for para in self.paragraphs:
-            start = para.start
-            chunk = prose[para.start : para.end]
-            for m in _SENTENCE_END_RE.finditer(chunk):
-                end = para.start + m.end()
-                if end <= start:
-                    continue
-                if _ends_with_abbreviation(prose, start, para.start + m.start()):
-                    continue
-                out.append(_trim(prose, start, end))
-                start = end
-            if start < para.end:
-                out.append(_trim(prose, start, para.end))
-        return [s for s in out if s.end > s.start]
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+        for i in range(len(self.paragraphs)):
+            out.extend(self._sentences_of(i))
+        return out
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -161,8 +182,15 @@ class Document:
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``, if any."""
-        i = _span_index(self.sentences, self._sentence_starts, offset)
-        return self.sentences[i] if i >= 0 else None
+        i = self.paragraph_index(offset)
+        if i < 0:
+            return None  # sentences lie within paragraphs
+        for s in self._sentences_of(i):
+            if s.start <= offset < s.end:
+                return s
+            if s.start > offset:
+                break
+        return None
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
@@ -173,6 +201,27 @@ def _span_index(spans: list[Span], starts: list[int], offset: int) -> int:
     """The index of the span (sorted, not overlapping) holding ``offset``, or -1."""
     i = bisect.bisect_right(starts, offset) - 1
     return i if i >= 0 and spans[i].start <= offset < spans[i].end else -1
+
+
+def _split_sentences(prose: str, para: Span) -> list[Span]:
+    """The sentences of one paragraph, in order, none empty."""
+    out: list[Span] = []
+    start = para.start
+    for m in _SENTENCE_END_RE.finditer(prose, para.start, para.end):
+        end = m.end()
+        if end <= start:
+            continue
+        if _ends_with_abbreviation(prose, start, m.start()):
+            continue
+        span = _trim(prose, start, end)
+        if span.end > span.start:
+            out.append(span)
+        start = end
+    if start < para.end:
+        span = _trim(prose, start, para.end)
+        if span.end > span.start:
+            out.append(span)
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -186,7 +235,9 @@ def _ends_with_abbreviation(text: str, start: int, dot: int) -> bool:
     if dot <= start or text[dot] != ".":
         return False
     i = dot
-    while i > start and (text[i - 1].isalnum() or text[i - 1] == "."):
+    # A word longer than the longest abbreviation is none: no need to read all of it.
+    stop = max(start, dot - _LONGEST_ABBREVIATION - 1)
+    while i > stop and (text[i - 1].isalnum() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot].lower()
     if len(word) == 1 and word.isalpha():
@@ -211,7 +262,7 @@ def lowered(text: str) -> str:
     return low
 
 
-_NOT_LINE_END_RE = regex.compile(r"[^\r\n]")
+_NOT_LINE_END_RE = lazy_re(r"[^\r\n]")
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
