@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
 from newslint.document import Document
 from newslint.findings import Fix, Severity, Violation
+from newslint.lazy import lazy_re, lazy_regex
 from newslint.rule import Context, Rule
 
 # Doubles that English uses on purpose.
@@ -19,15 +18,18 @@ _LEGIT_PAIRS = frozenset(
 # A doubled preposition is legitimate when the first closes a clause ("the moment I've
 # been waiting for") and the second opens a time phrase ("for years").
 _PREPOSITIONS = frozenset("for in on at from about to since during over".split())
-_TIME_PHRASE_RE = regex.compile(
-    r"\s+(?:the\s+(?:past|future|last|next|first|coming|end|start|meantime)\b|recent\b|"
+_TIME_PHRASE_RE = lazy_regex(
+    r"(?i)\s+(?:the\s+(?:past|future|last|next|first|coming|end|start|meantime)\b|recent\b|"
     r"(?:\d+|a|an|several|many|some|two|three|four|five|six|ten)?\s*"
     r"(?:years?|months?|weeks?|days?|hours?|decades?|ages|minutes?|seasons?|a\s+while|"
     r"a\s+long\s+time)\b)",
-    regex.IGNORECASE,
 )
-_DEMONYM_RE = regex.compile(r"(?:ish|ese|ian)$")
-_GAP_RE = regex.compile(r"\s+")
+_DEMONYM_RE = lazy_re(r"(?:ish|ese|ian)$")
+_GAP_RE = lazy_regex(r"\s+")
+# A word followed by the same word, in the words joined by single spaces; the word is
+# read once, atomically (a look-ahead capture), not again for every shorter prefix.
+_REPEAT_RE = lazy_re(r" (?=([^ ]+))\1(?= \1(?: |$))")
+_HEADING_RE = lazy_regex(r"(?m)^[ ]{0,3}#{1,6}[ \t][^\n]*$")
 
 
 class RepeatedWord(Rule):
@@ -64,12 +66,20 @@ forum in Beijing next week.
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         tokens = doc.tokens
+        if len(tokens) < 2:
+            return
         prose = doc.prose
         text = doc.text
         headings = _heading_line_ends(doc)
-        for a, b in zip(tokens, tokens[1:]):
-            if a.text.lower() != b.text.lower():
-                continue
+        # The words joined by single spaces and lower-cased in one call (no token holds
+        # a space and lower-casing adds none); one scan finds each word followed by
+        # itself, and only those few are looked at in Python.
+        low = " " + " ".join(doc.words).lower()
+        i, counted = -1, 0
+        for m in _REPEAT_RE.finditer(low):
+            i += low.count(" ", counted, m.start(1))  # the index of the first word
+            counted = m.start(1)
+            a, b = tokens[i], tokens[i + 1]
             gap = prose[a.end : b.start]
             if not _GAP_RE.fullmatch(gap) or _is_paragraph_break(gap):
                 continue
@@ -97,7 +107,7 @@ def _heading_line_ends(doc: Document) -> list[int]:
     if doc.headline is not None:
         ends.append(doc.headline.end)
     if doc.kind == "markdown":
-        ends.extend(m.end() for m in regex.finditer(r"(?m)^[ ]{0,3}#{1,6}[ \t][^\n]*$", doc.text))
+        ends.extend(m.end() for m in _HEADING_RE.finditer(doc.text))
     return ends
 
 

@@ -85,3 +85,18 @@ def test_fix_removes_the_second_word_across_a_line_break() -> None:
 def test_no_fix_when_markup_sits_between_the_words() -> None:
     [finding] = lint_text("attend **the** the forum", path="a.md", config=CONFIG)
     assert finding.fix is None
+
+
+def test_runs_and_case_and_neighbours_that_only_share_a_prefix() -> None:
+    # A run of three words is one repeat where a comma stands between; case is
+    # ignored; "the theory" and "so sol" are not repeats; a doubled name is left
+    # alone; the words around each repeat are the right ones however many words
+    # come before.
+    text = ("Results\n\nThe theory held. It fell, fell fell again; The the board met,"
+            " and Xi’s Xi’s aides said so sol. Ünited ünited fans cheered cheered.\n")
+    assert found(text) == [
+        (3, 32, "fell"),
+        (3, 48, "the"),
+        (3, 103, "ünited"),
+        (3, 123, "cheered"),
+    ]
