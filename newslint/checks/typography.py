@@ -7,20 +7,20 @@ markers never pass for doubled spaces.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable
-
-import regex
 
 from newslint.document import Document
 from newslint.findings import Fix, Severity, Violation
+from newslint.lazy import lazy_re, lazy_regex
 from newslint.rule import Context, Rule
 
 _STRAIGHT = '"'
 _CURLY_OPEN = "“"
 _CURLY_CLOSE = "”"
 _OPENS_AFTER = frozenset(" \t\n\r([{—–-/")
-_STRAIGHT_RE = regex.compile('"')
-_CURLY_RE = regex.compile("[“”]")
+_STRAIGHT_RE = lazy_regex('"')
+_CURLY_RE = lazy_regex("[“”]")
 
 
 class MixedQuotes(Rule):
@@ -197,7 +197,8 @@ def _after_sentence(prose: str, i: int, start: int) -> bool:
 _BRACKETS = {"(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _BRACKETS.items()}
 # "a)", "1)" and "iii)" opening a list item, and smileys, are not brackets to pair.
-_LIST_ITEM_RE = regex.compile(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)(?=\s)")
+_LIST_ITEM_RE = lazy_regex(r"(?:^|(?<=\s))(?:\p{L}|\d{1,2}|[ivx]{1,4})\)(?=\s)")
+_BRACKET_RE = lazy_re(r"[()\[\]]")
 
 
 class UnbalancedBrackets(Rule):
@@ -232,14 +233,21 @@ The International Criminal Court (ICC) issued the warrant in March.
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         prose = doc.prose
+        # Where the brackets are, found in one scan; only paragraphs holding one are read.
+        found = [m.start() for m in _BRACKET_RE.finditer(prose)]
+        if not found:
+            return
         for para in doc.paragraphs:
-            chunk = prose[para.start : para.end]
-            if not any(c in chunk for c in "()[]"):
+            first = bisect_left(found, para.start)
+            if first == len(found) or found[first] >= para.end:
                 continue
-            skip = {para.start + m.end() - 1 for m in _LIST_ITEM_RE.finditer(chunk)}
+            positions = found[first : bisect_left(found, para.end, first)]
+            chunk = prose[para.start : para.end]
+            skip = ({para.start + m.end() - 1 for m in _LIST_ITEM_RE.finditer(chunk)}
+                    if ")" in chunk else set())
             stack: list[tuple[int, str]] = []
-            for offset, c in enumerate(chunk):
-                i = para.start + offset
+            for i in positions:
+                c = prose[i]
                 if c in _BRACKETS:
                     stack.append((i, c))
                 elif c in _CLOSERS and (i not in skip or (stack and stack[-1][1] == _CLOSERS[c])):
@@ -261,7 +269,7 @@ The International Criminal Court (ICC) issued the warrant in March.
                                 f'"{_BRACKETS[opener]}" where the aside ends.')
 
 
-_DOUBLE_SPACE_RE = regex.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+_DOUBLE_SPACE_RE = lazy_regex(r"(?<=\S)[ ]{2,}(?=\S)")
 
 
 class DoubledSpace(Rule):
@@ -308,9 +316,11 @@ Shares rose sharply on Monday.
 
 # Two full stops are mostly an informal ellipsis ("so.. anyway"); only a full stop
 # doubled after an abbreviation's own is taken for a slip ("Ltd..").
-_DOUBLED_PUNCT_RE = regex.compile(
+_DOUBLED_PUNCT_RE = lazy_regex(
     r"(?<![.])(?:,,|;;|::|,\.|;\.|(?<=\b(?:etc|Ltd|Inc|Co|Corp|Jr|Sr|Plc|plc))\.\.|,;|;,|\.,(?=\s))(?![.!?])")
-_ENTITY_BEFORE_RE = regex.compile(r"&#?\w+$")
+_ENTITY_BEFORE_RE = lazy_regex(r"&#?\w+$")
+# One character class, so the engine skips ahead fast: a cheap test for the above.
+_TWO_MARKS_RE = lazy_re(r"[,;:.][,;:.]")
 
 
 class DoubledPunctuation(Rule):
@@ -347,6 +357,8 @@ The vote is on Monday, the whip said.
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         text, prose = doc.text, doc.prose
+        if _TWO_MARKS_RE.search(prose) is None:
+            return  # every finding starts with two of these marks; few articles have any
         for m in _DOUBLED_PUNCT_RE.finditer(prose):
             s, e = m.span()
             found = m.group()

@@ -49,6 +49,10 @@ def test_unbalanced_quotes(text: str, expected: list[tuple[int, int]]) -> None:
     ("Court\n\nThe court (ICC) issued [a] warrant.\n", []),
     ("Steps\n\nThe plan: a) cut taxes; b) spend more.\n", []),
     ("TV\n\nShameless (Channel 4) and The Boosh (BBC Three) won.\n", []),
+    # Brackets are paired per paragraph: each paragraph's own, in order.
+    ("Court\n\nNo brackets here.\n\nA (b [c) d] e.\n\nFine (yes).\n\nLast ]\n",
+     [(5, 3), (5, 6), (9, 6)]),
+    ("Steps\n\n(a) cut taxes; b) spend more; (c stay.\n", [(3, 31)]),
 ])
 def test_unbalanced_brackets(text: str, expected: list[tuple[int, int]]) -> None:
     assert run("unbalanced-brackets", text) == [("unbalanced-brackets", *e) for e in expected]
@@ -65,6 +69,8 @@ def test_doubled_space_ignores_markdown_markers() -> None:
     ("Vote\n\nShares in Acme Ltd.. rose.\n", [(3, 19)]),
     ("Vote\n\nShares in Acme Inc., the maker, rose... a lot.\n", []),
     ("Vote\n\nSo.. anyway, they won.\n", []),
+    ("Vote\n\nNo doubled marks: only one, then another; fine.\n", []),
+    ("Vote\n\nFirst... then; more,, and more;;\n", [(3, 20), (3, 31)]),
 ])
 def test_doubled_punctuation(text: str, expected: list[tuple[int, int]]) -> None:
     assert run("doubled-punctuation", text) == [("doubled-punctuation", *e) for e in expected]
