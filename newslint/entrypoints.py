@@ -14,17 +14,16 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 _FILE = "entry-points.json"
 _FORMAT = 1
 
 
-@dataclass(frozen=True)
-class EntryPoint:
-    """What newslint uses of an ``importlib.metadata.EntryPoint``."""
+class EntryPoint(NamedTuple):
+    """What newslint uses of an ``importlib.metadata.EntryPoint`` (a NamedTuple: every
+    run makes this class, and a dataclass costs ten times as much to make)."""
 
     name: str
     value: str
