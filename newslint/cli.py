@@ -7,18 +7,22 @@ turns every ``NewslintError`` into one line on stderr with exit status 2.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import os
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Sequence
 
 from newslint import __version__
-from newslint.config import Config, load_config
 from newslint.errors import NewslintError, UsageError
 
 if TYPE_CHECKING:
+    import datetime as _dt
+
+    from newslint.config import Config
     from newslint.facts import Facts
+
+# The configuration (dataclasses, enum) and everything after it are imported by the
+# commands that use them: ``newslint --version`` and ``--help`` need only argparse.
 
 EXIT_OK, EXIT_FOUND, EXIT_FAILED = 0, 1, 2
 
@@ -62,6 +66,8 @@ def _csv(value: str) -> list[str]:
 
 
 def _date(value: str) -> _dt.date:
+    import datetime as _dt
+
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
@@ -198,6 +204,8 @@ def _silence_stdout() -> None:
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
+    from newslint.config import load_config
+
     config = load_config(getattr(args, "config", None))
     overrides = {}
     if getattr(args, "select", None) is not None:
@@ -375,6 +383,7 @@ def _write_statistics(outcome, stream: IO[str]) -> None:
 
 
 def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
+    from newslint.config import load_config
     from newslint.engine import active_rules
     from newslint.plugins import default_registry
 
@@ -399,6 +408,7 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
+    from newslint.config import load_config
     from newslint.plugins import default_registry
 
     config = load_config(args.config)
@@ -421,6 +431,7 @@ def cmd_facts(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         from newslint.facts_loader import check_sheet
     except ImportError:
         raise UsageError("fact sheets are not supported by this build") from None
+    from newslint.config import Config
     from newslint.plugins import default_registry
 
     kinds = list(default_registry(Config()).fact_kinds.values())  # plugin table kinds
