@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 import regex
 
@@ -24,7 +24,11 @@ from newslint.document import Document
 from newslint.document import lowered as document_lowered
 from newslint.errors import NewslintError
 from newslint.findings import Fix, Severity, Violation
+from newslint.lazy import lazy_re, lazy_regex
 from newslint.rule import Context, Rule
+
+if TYPE_CHECKING:
+    import re
 
 TIMEOUT = 0.5  # seconds a pattern may run over one article
 WORD_PATTERN = r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*"  # a word, as doc.tokens
@@ -204,12 +208,16 @@ _LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-',")
 _GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
 
 
-def required_literal(pattern: str) -> str:
+def required_literal(pattern: str, *, spaces: bool = False) -> str:
     """A lower-case string that every match of ``pattern`` contains, or "" when that
     is not certain: the longest run of plain characters outside any group, with no
     quantifier on it, in a pattern with no top-level ``|``. Conservative on purpose:
     anything unusual (inline flags, braces, back-references, other escapes, non-ASCII)
-    gives "", so a rule skips a pattern only when its text cannot match."""
+    gives "", so a rule skips a pattern only when its text cannot match.
+
+    With ``spaces``, a run may hold spaces, each standing for a run of white space
+    (see ``spaces_to_whitespace``): "could of" for "could of(?! course)", where the
+    plain literal is "could"; words are then separated by one space."""
     runs: list[str] = []
     run: list[str] = []
     depth = 0
@@ -217,7 +225,11 @@ def required_literal(pattern: str) -> str:
 
     def end_run() -> None:
         if depth == 0 and run:
-            runs.append("".join(run))
+            found = "".join(run)
+            if spaces:
+                found = " ".join(w for w in found.split(" ") if w)
+            if found:
+                runs.append(found)
         run.clear()
 
     while i < n:
@@ -268,6 +280,8 @@ def required_literal(pattern: str) -> str:
             continue
         if depth == 0 and c.isascii() and c.lower() in _LITERAL_CHARS:
             run.append(c.lower())
+        elif spaces and depth == 0 and c == " ":
+            run.append(" ")
         else:
             end_run()
         i += 1
@@ -283,7 +297,7 @@ def lowered(text: str) -> str:
     return low.replace("\u017f", "s") if "\u017f" in low else low
 
 
-_GROUP_REF_RE = regex.compile(r"\\(\d)")
+_GROUP_REF_RE = lazy_regex(r"\\(\d)")
 
 
 def group_refs(replacement: str) -> list[int]:
@@ -366,19 +380,32 @@ class Substitution(PackRule):
     fixable = True
 
     def __init__(self, *, swaps: list[tuple["regex.Pattern[str]", str]],
-                 literals: list[str] | None = None, **kw: Any) -> None:
+                 literals: list[str] | None = None, phrases: list[str] | None = None,
+                 **kw: Any) -> None:
         super().__init__(**kw)
         self.swaps = swaps
         # Per pattern, a lower-case literal every match contains ("" = always scan).
         self.literals = literals if literals is not None else [""] * len(swaps)
+        # Per pattern, a lower-case phrase every match contains, its words separated
+        # by white space ("could of": ``required_literal(..., spaces=True)``), or "";
+        # sharper than the literal ("could" is in most articles, "could of" in few).
+        self.phrases = phrases if phrases is not None else [""] * len(swaps)
+        self._gates = [_phrase_gate(p) for p in self.phrases]
 
     def _matches(self, prose: str) -> Iterator[tuple["regex.Match[str]", str]]:
         # One scan per pattern: each keeps the engine's fast search for its literal
         # start (a joined alternation would lose it and run slower); a pattern whose
         # required literal is not in the lower-cased text cannot match and is skipped.
         low = lowered(prose)
-        for (pattern, replacement), literal in zip(self.swaps, self.literals):
-            if literal and literal not in low:
+        # "İ" matches "i" ignoring case but lower-cases to "i" and a combining dot: a
+        # phrase could then miss a match that its literal (all the rule ever promised)
+        # did not; such a text is read with the literals alone.
+        dotted = "\u0307" in low
+        for (pattern, replacement), literal, gate in zip(self.swaps, self.literals, self._gates):
+            if gate is not None and not dotted:
+                if gate not in low if isinstance(gate, str) else gate.search(low) is None:
+                    continue
+            elif literal and literal not in low:
                 continue
             for m in self._scan(pattern, prose):
                 yield m, replacement
@@ -395,6 +422,22 @@ class Substitution(PackRule):
                 fix = Fix(m.start(), m.end(), to, title=f'Write "{to}"')
             yield Violation(m.start(), m.end(),
                             self._message(match=m.group(), replacement=to), fix)
+
+
+def _phrase_gate(phrase: str) -> "str | re.Pattern[str] | None":
+    """What to look for in the lower-cased text before scanning: the phrase itself
+    when it is one word, else its words joined by white space, as an ``re`` pattern
+    (compiled on first use; the ``re`` engine's ``\\s`` takes in every character the
+    ``regex`` engine's does)."""
+    if not phrase:
+        return None
+    if " " not in phrase:
+        return phrase
+    return lazy_re(r"\s+".join(map(_re_escape, phrase.split(" "))))
+
+
+def _re_escape(word: str) -> str:
+    return "".join("\\" + c if c in "-'," else c for c in word)  # a-z, 0-9 need none
 
 
 class Consistency(PackRule):

@@ -238,7 +238,8 @@ def _build(data: Any, index: int, src: Source, text: str) -> PackRule:
             if missing:
                 raise e.error(f"replacement {replacement!r} refers to group \\{missing[0]}, but "
                               f"its pattern has {pattern.groups} group(s)", "swap")
-        return cls(swaps=swaps, literals=[required_literal(k) for k in swap], **common)
+        return cls(swaps=swaps, literals=[required_literal(k) for k in swap],
+                   phrases=[required_literal(k, spaces=True) for k in swap], **common)
     if kind == "consistency":
         either = e.get("either", list)
         if not either or not all(isinstance(s, list) and len(s) >= 2

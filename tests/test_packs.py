@@ -195,3 +195,42 @@ def test_required_literal_is_conservative(pattern: str, literal: str) -> None:
     from newslint.kinds import required_literal
 
     assert required_literal(pattern) == literal
+
+
+@pytest.mark.parametrize(
+    "pattern, phrase",
+    [
+        ("free reign", "free reign"),  # each space: a run of white space
+        ("could of(?! course)", "could of"),
+        ("tow(ed|ing|s)? the line", "the line"),
+        ("hon(e|ed|es|ing) in on", "in on"),
+        ("a  b", "a b"),
+        ("ab ?c", "ab"),  # a quantified space is not required
+        ("peaked (my|his) interest", "interest"),
+        ("foo|bar baz", ""),
+        ("accomodat(e|es)", "accomodat"),
+    ],
+)
+def test_required_phrase_keeps_the_spaces(pattern: str, phrase: str) -> None:
+    from newslint.kinds import required_literal
+
+    assert required_literal(pattern, spaces=True) == phrase
+
+
+CONFUSABLE = ["confusable-phrase"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Row\n\nShe could of\n  won.\n", ["could of"]),  # the phrase across a line break
+    ("Row\n\nShe could, of course, win. He could of course win.\n", []),
+    ("Row\n\nThey COULD OF won and would\u00a0of lost.\n", ["COULD OF", "would\u00a0of"]),
+    ("Row\n\nThey hone in on it; THEY HONE İN ON IT.\n", ["hone in on", "HONE İN ON"]),
+    # "İ" lower-cases to "i" and a combining dot: the phrase "in on" is not in the
+    # lower-cased text, but the pattern matches; the literal "hon" decides, as before.
+    ("Row\n\nTHEY HONE İN ON IT.\n", ["HONE İN ON"]),
+    ("Row\n\nA sneak peak and free reign. İ.\n", ["sneak peak", "free reign"]),
+])
+def test_phrase_prefilter_finds_what_the_patterns_find(tmp_path: Path, text: str,
+                                                       found: list[str]) -> None:
+    got = lint(text, CONFUSABLE, [], tmp_path)
+    assert [text[f.start:f.end] for f in got] == found
