@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-import regex
-
 from newslint.grammars.dates import DateMention, parse, resolve_date
+from newslint.lazy import lazy_regex
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 
 # A dateline opens a line near the top: a place (often in capitals, perhaps with a
 # region), a comma, a date, perhaps the agency in brackets, then a dash.
-_DATELINE_RE = regex.compile(
+_DATELINE_RE = lazy_regex(
     r"[ \t]*\p{Lu}[\p{L}.'’ \-]{1,40}?(?:,[ \t]*\p{Lu}[\p{L}.'’ \-]{1,30}?)?,[ \t]*"
     r"(?P<date>[^\n()–—]{4,40}?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]"
 )

@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Iterable, Iterator, Sequence
 
-import regex
-
 from newslint.article_date import dateline_span
 from newslint.document import Document, Span
 from newslint.facts import Event
 from newslint.findings import Fix, Severity, Violation
+from newslint.lazy import lazy_regex
 from newslint.grammars.dates import (
     WEEKDAY_NAMES,
     DateMention,
@@ -103,11 +102,11 @@ _LINKING_WORDS = frozenset(
     closing run runs ran running continue continues continued resume resumes resumed
     convene convenes convened meet meets met which that this its their annual""".split()
 )
-_GAP_WORD_RE = regex.compile(r"[\p{L}\p{N}'’\-]+|[^\s\p{L}\p{N}]")
+_GAP_WORD_RE = lazy_regex(r"[\p{L}\p{N}'’\-]+|[^\s\p{L}\p{N}]")
 _EVENT_NEAR = 40  # characters between an event's name and its date: one clause
 
 
-_NEXT_WORD_RE = regex.compile(r"\s*([\p{L}\p{N}'’\-]+)")
+_NEXT_WORD_RE = lazy_regex(r"\s*([\p{L}\p{N}'’\-]+)")
 
 
 def _attached(prose: str, event: tuple[int, int], date: tuple[int, int]) -> bool:
@@ -201,7 +200,9 @@ end = 2023-09-21
             return
         reference = ctx.article_date
         yield from self._beside_dates(doc, mentions, reference)
-        if reference is not None and ctx.facts.events:
+        if reference is not None and ctx.facts.events and any(
+            m.kind == "weekday" and m.relative == "on" and m.weekday is not None for m in mentions
+        ):  # a bare "on Tuesday": only then are the sheet's events looked for
             yield from self._for_events(doc, ctx, reference)
 
     def _beside_dates(
@@ -281,15 +282,13 @@ def _fits_another_year(date: PartialDate, weekday: int, reference: _dt.date) -> 
     return False
 
 
-_FUTURE_RE = regex.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going|to)"
+_FUTURE_RE = lazy_regex(
+    r"(?i)\b(?:will|won['’]t|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going|to)"
     r"|upcoming|next|later\s+this)\b",
-    regex.IGNORECASE,
 )
-_PAST_RE = regex.compile(
-    r"\b(?:was|were|had|did|said|began|begun|held|met|started|opened|closed|ended|arrived"
+_PAST_RE = lazy_regex(
+    r"(?i)\b(?:was|were|had|did|said|began|begun|held|met|started|opened|closed|ended|arrived"
     r"|visited|attended|took|came|went|travell?ed|last|ago|earlier)\b",
-    regex.IGNORECASE,
 )
 
 
@@ -327,10 +326,9 @@ _NUMBER_WORDS = {
 }
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "forty-eight": 48, "seventy-two": 72,
                       "twenty-four": 24, "thirty-six": 36})  # fmt: skip
-_DURATION_RE = regex.compile(
-    r"(?<![\w\-])(?P<n>[1-9][0-9]{0,2}|%s)-(?P<unit>day|week|hour|night)(?:-long)?(?![\w\-])"
+_DURATION_RE = lazy_regex(
+    r"(?i)(?<![\w\-])(?P<n>[1-9][0-9]{0,2}|%s)-(?P<unit>day|week|hour|night)(?:-long)?(?![\w\-])"
     % "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)),
-    regex.IGNORECASE,
 )
 _NEAR = 100  # characters between a stated length and the range it describes
 
@@ -427,10 +425,9 @@ The minister begins a five-day visit from 18 to 22 September.
 # ---------------------------------------------------------------------------------
 
 # A date that belongs to someone's statement, not to the event: "Xi said on 3 March".
-_ATTRIBUTED_RE = regex.compile(
-    r"\b(?:said|says|told|announced|added|reported|wrote|statement|briefing|interview"
+_ATTRIBUTED_RE = lazy_regex(
+    r"(?i)\b(?:said|says|told|announced|added|reported|wrote|statement|briefing|interview"
     r"|confirmed|revealed)\b[\s,]*(?:on|in)?\s*$",
-    regex.IGNORECASE,
 )
 def _relative_days(m: DateMention, reference: _dt.date) -> list[tuple[_dt.date, _dt.date]]:
     """The spans of days "last month", "next week", "this weekend" may mean."""
@@ -524,19 +521,15 @@ end = 2023-10-18
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        reference = ctx.article_date
+        if not any(_checkable(m, reference) for m in date_mentions(doc)):
+            return  # no date to check: the sheet's events need not be looked for
         events = _events_by_sentence(doc, ctx)
         if not events:
             return
-        reference = ctx.article_date
         mentions = _mentions_by_sentence(doc)
         for sentence, named in events.items():
-            dated = [
-                m
-                for m in mentions.get(sentence, ())
-                if m.kind in ("date", "range")
-                or (m.kind == "month" and m.preposition == "in")
-                or (m.kind == "relative" and reference is not None)
-            ]
+            dated = [m for m in mentions.get(sentence, ()) if _checkable(m, reference)]
             dated = [m for m in dated if not _ATTRIBUTED_RE.search(doc.prose, sentence.start, m.start)]
             if not dated:
                 continue
@@ -560,6 +553,15 @@ end = 2023-10-18
                     f"'{_quote(m.text)}' does not match the fact sheet's dates for the {event.name} "
                     f"({format_range(start, end)}); correct the date",
                 )
+
+
+def _checkable(m: DateMention, reference: _dt.date | None) -> bool:
+    """Whether date-mismatch can check the mention against an event's days."""
+    return (
+        m.kind in ("date", "range")
+        or (m.kind == "month" and m.preposition == "in")
+        or (m.kind == "relative" and reference is not None)
+    )
 
 
 def _distance(prose: str, s1: int, e1: int, s2: int, e2: int) -> int:

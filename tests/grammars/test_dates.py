@@ -185,3 +185,47 @@ _TOKENS = [
 def test_simple_forms_agree_with_the_grammar_on_any_tokens(tokens: list[str], sep: str) -> None:
     text = " ".join(tokens) if sep else "".join(t if t in ",()" else " " + t for t in tokens)
     assert parse_span(text) == parse_span(text, use_grammar=True)
+
+
+# The cheap scan's shortcuts, held to the plain patterns they stand for.
+_SCAN_TOKENS = [
+    "week", "weekend", "weekends", "Weekend", "weekly", "month", "months", "monthly", "x",
+    "Sept", "Sept.", "Sep", "SEPT", "September", "Septembers", "Mon", "Mon.", "Monday",
+    "Mondays", "Sun", "Sun.", "MAY", "May", "Mayor", "Jun", "June", "Junes", "2023-09-18",
+    "last", "on", " ", "  ", "\n", ",", ".", "é", "1",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_TOKENS), max_size=12).map("".join))
+def test_anchor_scans_match_the_plain_patterns(text: str) -> None:
+    import re
+
+    from newslint.grammars import dates as d
+
+    units = re.compile(r"(?:weekend|week|month)(?![A-Za-z])")
+    assert d._unit_words(text) == [m.span() for m in units.finditer(text)]
+    words = sorted(d._FULL_MONTHS + d._ABBR_MONTHS + d._FULL_WEEKDAYS + d._ABBR_WEEKDAYS,
+                   key=lambda w: (-len(w), w))
+    alternation = re.compile(r"(?:%s)(?![A-Za-z])\.?" % "|".join(words))
+    assert [m.span() for m in d._WORD_ANCHOR_RE.finditer(text)] == [
+        m.span() for m in alternation.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS + ["x", "Mid-", "mid-", ".", "in", "In"]), max_size=10),
+       st.data())
+def test_simple_forms_are_tried_where_words_start_as_finditer_would(tokens: list[str],
+                                                                     data: st.DataObject) -> None:
+    from newslint.grammars import dates as d
+
+    text = " ".join(tokens)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    reference = []
+    for m in d._SIMPLE_FORMS_RE.finditer(text, start, end + d._CONTEXT):
+        if m.start() >= end:
+            break
+        reference.append((m.start(), m.end()))
+    assert [(x.start, x.end) for x in d._simple_forms(text, start, end)] == reference
