@@ -25,6 +25,7 @@ from typing import Iterable, Iterator, Sequence
 
 from newslint.document import lowered
 from newslint.facts import Count, Event, Facts, Person, Term
+from newslint.lazy import lazy_re
 
 _APOSTROPHES = "'’‘ʼ"
 _HYPHENS = "-‐‑"
@@ -33,7 +34,7 @@ _HYPHENS = "-‐‑"
 # first characters and scans many times faster. Its ``\w`` is Unicode-aware; the word
 # boundary before a match is checked in Python, which keeps that skip working.)
 _END = r"(?:(?=['’]s(?!\w))|(?!\w|['’][^\W\d_]))"
-_SPACE_RE = re.compile(r"\s+")
+_SPACE_RE = lazy_re(r"\s+")
 
 
 def normalize(form: str) -> str:
@@ -195,13 +196,13 @@ def fold(form: str) -> str:
     return normalize(form).lower()
 
 
-_UNIT_RE = re.compile(r"[^\W_]+")  # a run of letters and digits
-_SIMPLE_FORM_RE = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
+_UNIT_RE = lazy_re(r"[^\W_]+")  # a run of letters and digits
+_SIMPLE_FORM_RE = lazy_re(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
 # A word that may start with a capital letter (Latin, Greek, Cyrillic); the lookup
 # table of first words decides. Compiled once: no per-sheet compiling.
 # (No look-behind for the word boundary: it would cost the scan its first-character
 # skip, three times slower; the boundary is checked on each hit instead.)
-_CAPITAL_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿ][^\W_]*")
+_CAPITAL_WORD_RE = lazy_re(r"[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿ][^\W_]*")
 _GAP_TABLE = str.maketrans({**{a: "'" for a in _APOSTROPHES}, **{h: "-" for h in _HYPHENS}})
 
 

@@ -13,19 +13,22 @@ one name misspelled rather than two names:
   using the ``regex`` module's fuzzy matching, and refuses the pairs that are
   different words by grammar ("Russia"/"Russian", "Iraq"/"Iraqi", "Court"/"Courts").
 
-Everything here is pure and cheap: one pass over ``doc.tokens``.
+Everything here is pure and cheap: one ``re`` scan of ``doc.prose`` finds the runs,
+and only they become Python objects.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
-import regex
+from newslint.document import Token
+from newslint.lazy import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
-    from newslint.document import Document, Token
+    from newslint.document import Document
 
 __all__ = [
     "Mention",
@@ -39,6 +42,7 @@ __all__ = [
     "strip_possessive",
     "fold_accents",
     "is_sentence_initial",
+    "is_person_like",
 ]
 
 # Words that stand before a name and are not part of it.
@@ -76,9 +80,8 @@ _FUNCTION_WORDS = frozenset(
     Still Already Yesterday Today Tomorrow Earlier Later According Instead Indeed Mr
     Asked Speaking Writing Like Unlike Among Between Around About Against Along""".split()
 )
-_CAPITAL_RE = regex.compile(r"^\p{Lu}")
-_HAS_LOWER_RE = regex.compile(r"\p{Ll}")
-_POSSESSIVE_RE = regex.compile(r"['’]s$|(?<=s)['’]$")
+_HAS_LOWER_RE = lazy_regex(r"\p{Ll}")
+_POSSESSIVE_RE = lazy_re(r"['’]s$|(?<=s)['’]$")
 _SENTENCE_OPENERS = frozenset(".!?:…")
 _OPENING_MARKS = frozenset("\"'“‘([—–-*#>|")
 # A demonym or adjective built from a place: never a spelling variant of its place.
@@ -120,12 +123,21 @@ class Mention(NamedTuple):
     def person_like(self) -> bool:
         """An honorific in front, or a given name and a surname that both look like
         names (computed on each access: keep the result if you need it twice)."""
-        if not self.name:
-            return False
-        if any(t.text.rstrip(".") in _PERSONAL_HONORIFICS for t in self.titles):
+        return is_person_like(self)
+
+
+def is_person_like(m: Mention) -> bool:
+    """``m.person_like``, without the attribute look-ups (asked of many mentions)."""
+    name = m[4]
+    if not name:
+        return False
+    for t in m[5]:
+        if t[2].rstrip(".") in _PERSONAL_HONORIFICS:
             return True
-        words = [t for t in self.name if t.text[:1].isupper()]
-        return 2 <= len(words) <= 4 and all(_looks_like_name(t.text) for t in words)
+    if len(name) < 2:
+        return False  # one capitalised word at most
+    words = [t[2] for t in name if t[2][:1].isupper()]
+    return 2 <= len(words) <= 4 and all(map(_looks_like_name, words))
 
 
 _PERSONAL_HONORIFICS = frozenset(
@@ -208,26 +220,31 @@ def is_sentence_initial(prose: str, offset: int) -> bool:
     return i < 0 or prose[i] in "\n\r" or prose[i] in _SENTENCE_OPENERS
 
 
-def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES) -> list[Mention]:
+def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES,
+                  min_words: int = 1) -> list[Mention]:
     """Every maximal run of capitalised words in ``doc.prose``, in order.
 
     Words in a run are separated by spaces (a single line break too, not a blank
     line); a lower-case word from ``connectors`` may join two capitalised words
     ("Ludwig van Beethoven"; pass ``CONNECTORS`` for "Belt and Road Forum"). A lone
-    function word ("The", "But") is not a mention. Cached per document for the
-    default connectors.
+    function word ("The", "But") is not a mention. ``min_words=2`` gives only the
+    runs of two words or more (a scan that skips the rest: most runs are one word).
+    Cached per document.
     """
     connectors = frozenset(connectors)
-    if connectors == NAME_PARTICLES:
-        cached = getattr(doc, "_newslint_name_mentions", None)
-        if cached is not None:
-            return cached
-    result = _scan(doc, connectors)
-    if connectors == NAME_PARTICLES:
+    key = (connectors, min_words > 1)
+    cache = doc.__dict__.get("_newslint_name_mentions")
+    if cache is None:
+        cache = {}
         try:
-            object.__setattr__(doc, "_newslint_name_mentions", result)
+            object.__setattr__(doc, "_newslint_name_mentions", cache)
         except Exception:  # pragma: no cover - a frozen or slotted document
             pass
+    result = cache.get(key)
+    if result is None:
+        result = cache[key] = _scan(doc, connectors, min_words > 1)
+    if min_words > 2:
+        return [m for m in result if len(m.words) >= min_words]
     return result
 
 
@@ -242,7 +259,81 @@ def _line_breaks(gap: str) -> int:
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
 
 
-def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:
+# One run of capitalised words, found by one ``re`` scan of the prose (the runs are a
+# small part of the text: no Python work per word). The pieces follow ``WORD_RE``:
+_W = r"[\w\u0300-\u036f]"  # a word character
+# The rest of a word after its first character (greedy: the whole word).
+_REST = _W + r"*(?:['’\-]" + _W + r"+)*"
+# A capital: A-Z, or a letter past Latin-1 (checked with ``str.isupper`` on the run).
+_CAP = r"[^\W\d_a-zªµºß-öø-ÿ]"
+# After a first character: it starts a word (no word, nor a word and an apostrophe or
+# hyphen, before it). Placed after the character so the scan keeps its fast skip to
+# candidate first characters.
+_STARTS_WORD = r"(?<!" + _W + r".)(?<!" + _W + r"['’\-].)"
+# Between two words of a run: white space, one line end at most ("\r\n" is one).
+_GAP = r"(?=\s)[^\S\r\n]*(?:\r\n?|\n)?[^\S\r\n]*"
+_WORD_END = r"(?!" + _W + r"|['’\-]" + _W + r")"
+
+
+def _run_pattern(connectors: frozenset[str], multi: bool) -> str:
+    """A maximal run: capitalised words, a connector joining two of them ("Ludwig van
+    Beethoven"), never a connector before a weekday or month."""
+    cap_word = _CAP + _REST
+    calendar = "(?:" + "|".join(sorted(_CALENDAR)) + ")" + _WORD_END
+    joins = _GAP + "(?:" + cap_word
+    if connectors:
+        words = "|".join(sorted(re.escape(c) for c in connectors))
+        joins += "|(?:" + words + ")" + _GAP + "(?!" + calendar + ")" + cap_word
+    return "(" + _CAP + _STARTS_WORD + _REST + ")(?:" + joins + "))" + ("+" if multi else "*")
+
+
+_NON_SPACE_RE = lazy_re(r"\S+")
+_RUN_PATTERNS: dict[tuple[frozenset[str], bool], "re.Pattern[str]"] = {}
+
+
+def _runs_re(connectors: frozenset[str], multi: bool = False) -> "re.Pattern[str]":
+    """The scan for runs (of two words or more when ``multi``), compiled on first use."""
+    pattern = _RUN_PATTERNS.get((connectors, multi))
+    if pattern is None:
+        pattern = _RUN_PATTERNS[(connectors, multi)] = re.compile(_run_pattern(connectors, multi))
+    return pattern
+
+
+def _scan(doc: "Document", connectors: frozenset[str], multi: bool = False) -> list[Mention]:
+    """The runs of one ``re`` scan, made into mentions (words split at white space).
+
+    The scan takes any letter but a-z as a capital; a run holding a word whose first
+    letter is not upper case (a rare non-ASCII one) sends the whole article to the
+    word-by-word scan, so the runs are exactly that scan's.
+    """
+    prose = doc.prose
+    text = doc.text
+    out: list[Mention] = []
+    append = out.append
+    new = tuple.__new__
+    function_words = _FUNCTION_WORDS
+    words_in = _NON_SPACE_RE.finditer
+    for m in _runs_re(connectors, multi).finditer(prose):
+        start, end = m.span()
+        word = m.group()
+        if m.end(1) == end:  # one word: most runs
+            if word in function_words:
+                continue
+            if not word.isascii() and not word[0].isupper():
+                return _scan_tokens(doc, connectors, multi)
+            run: tuple[Token, ...] = (new(Token, (start, end, word)),)
+            append(new(Mention, (start, end, text[start:end], run, run, (),
+                                 is_sentence_initial(prose, start))))
+            continue
+        run = tuple([new(Token, (w.start(), w.end(), w.group())) for w in words_in(prose, start, end)])
+        if not word.isascii() and not all(t[2][0].isupper() or t[2] in connectors for t in run):
+            return _scan_tokens(doc, connectors, multi)
+        append(_mention(prose, text, run))
+    return out
+
+
+def _scan_tokens(doc: "Document", connectors: frozenset[str], multi: bool = False) -> list[Mention]:
+    """Word by word over ``doc.tokens``: the reference, for articles the scan cannot take."""
     prose = doc.prose
     text = doc.text
     tokens = doc.tokens
@@ -273,26 +364,28 @@ def _scan(doc: "Document", connectors: frozenset[str]) -> list[Mention]:
                 j += 2
                 continue
             break
-        if len(run) > 1 or run[0].text not in _FUNCTION_WORDS:
-            out.append(_mention(prose, text, run))
+        if len(run) > 1 or (not multi and run[0].text not in _FUNCTION_WORDS):
+            out.append(_mention(prose, text, tuple(run)))
         i = j
     return out
 
 
-def _mention(prose: str, text: str, run: list["Token"]) -> Mention:
-    initial = is_sentence_initial(prose, run[0].start)
-    k = 1 if initial and run[0].text in _FUNCTION_WORDS and run[0].text not in HONORIFICS else 0
+def _mention(prose: str, text: str, run: tuple["Token", ...]) -> Mention:
+    start = run[0][0]
+    end = run[-1][1]
+    initial = is_sentence_initial(prose, start)
+    first = run[0][2]
+    k = 1 if initial and first in _FUNCTION_WORDS and first not in HONORIFICS else 0
     # The name starts after the last honorific or title word (never its last word:
     # "Governor Mervyn King"): "Supreme Leader Ayatollah Ali Khamenei" -> "Ali Khamenei".
     titles_end = k
-    if len(run) > 1:
-        for idx in range(len(run) - 2, k - 1, -1):
-            word = run[idx].text
-            if word in HONORIFICS or (word[-1:] == "." and word[:-1] in HONORIFICS):
-                titles_end = idx + 1
-                break
-    return Mention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], tuple(run),
-                   tuple(run[titles_end:]), tuple(run[k:titles_end]), initial)
+    for idx in range(len(run) - 2, k - 1, -1):
+        word = run[idx][2]
+        if word in HONORIFICS or (word[-1:] == "." and word[:-1] in HONORIFICS):
+            titles_end = idx + 1
+            break
+    return tuple.__new__(Mention, (start, end, text[start:end], run, run[titles_end:],
+                                   run[k:titles_end], initial))
 
 
 def _allowed_edits(shorter: int) -> int:
@@ -305,6 +398,8 @@ def _allowed_edits(shorter: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _fuzzy(a: str, b: str, edits: int) -> bool:
+    import regex  # here: only a pair of close spellings needs it
+
     pattern = regex.compile(r"(?:%s){e<=%d}" % (regex.escape(a), edits), regex.BESTMATCH)
     return pattern.fullmatch(b) is not None
 

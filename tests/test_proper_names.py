@@ -43,3 +43,58 @@ def test_name_mentions_split_titles_and_offsets() -> None:
     assert got[3][0] == "Ludwig van Beethoven"
     m = name_mentions(doc)[2]
     assert text[m.start:m.end] == "Mr Sergey Lavrov"
+
+
+# The scan finds runs with one regular expression; ``_scan_tokens`` walks the words one
+# by one and is the reference: the two must agree on every text.
+_TRICKY = [
+    "Talks\n\nBut Foreign Minister Wang Yi met Mr Sergey Lavrov and Ludwig van Beethoven.\n",
+    "The Belt and Road Forum met on Monday. Ludwig van Monday left; Anna de la Cruz stayed.",
+    "O'Neill's men met Kilroy-Silk’s aide and the BBC's Jean-Luc Picard in Xi’an.",
+    "Élodie Durand met Ölkü Şahin and the élite of Zürich, Ñandú and Ǆemal.",
+    "Paris élan Foo; Ⅻ Roman and Ⅻ. Straße Weg ß Ärger in Ⅻ Ⅻ.",
+    "New\r\nYork and New\n\nJersey, then New \r\n York and New\r\r\nYork.",
+    "A\u00a0B meet\u2003C D at\tE F. the Hague and The Hague of Holland.",
+    "Mc\u0301Donald and \u0301Ann, _Init and 2005Smith met 3M Corp in de Gaulle Street.",
+    "Secretary of State for Work and Pensions John Smith of the Department for Work.",
+]
+
+
+def _both(text: str, connectors: frozenset[str], multi: bool) -> tuple[list, list]:
+    from newslint import proper_names as pn
+
+    doc = parse_document(text, "a.txt", REGISTRY)
+    return (list(map(tuple, pn._scan(doc, connectors, multi))),
+            list(map(tuple, pn._scan_tokens(doc, connectors, multi))))
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+@pytest.mark.parametrize("multi", [False, True])
+def test_scan_agrees_with_the_word_by_word_scan(text: str, multi: bool) -> None:
+    from newslint.proper_names import CONNECTORS, NAME_PARTICLES
+
+    for connectors in (NAME_PARTICLES, frozenset(CONNECTORS)):
+        fast, reference = _both(text, connectors, multi)
+        assert fast == reference
+
+
+def test_scan_agrees_on_random_text() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from newslint.proper_names import CONNECTORS, NAME_PARTICLES
+
+    pieces = st.sampled_from(
+        ["Anna", "Bob", "de", "van", "and", "of", "the", "Monday", "May", "Mr", "said",
+         "É", "élan", "Ⅻ", "ß", "O'Neill", "Kilroy-Silk", "Xi’s", "’", "-", "'", ".", ",",
+         " ", "  ", "\n", "\r\n", "\r", "\n\n", "\t", "\u00a0", "\u0301", "3", "_", "BBC"])
+
+    @given(st.lists(pieces, max_size=30))
+    def check(parts: list[str]) -> None:
+        text = "".join(parts)
+        for connectors in (NAME_PARTICLES, frozenset(CONNECTORS)):
+            for multi in (False, True):
+                fast, reference = _both(text, connectors, multi)
+                assert fast == reference, text
+
+    check()

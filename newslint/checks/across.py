@@ -25,10 +25,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-import regex
-
 from newslint.document import Document, Token
 from newslint.findings import Fix, Severity, Violation
+from newslint.lazy import lazy_regex
 from newslint.proper_names import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -50,16 +49,16 @@ _OPENERS = frozenset(
     Tomorrow Earlier Later According Instead Former Ex Senior Top Veteran""".split()
 )
 _TERM_CONNECTORS = NAME_PARTICLES | {"of", "and"}
-_JOIN_GAP_RE = regex.compile(r"[ ]+(of|and)[ ]+")
-_COMPACT_RE = regex.compile(r"[\s\-‐‑'’.]+")
-_WORD_START_RE = regex.compile(r"[\p{L}\p{N}]")
-_LOWER_WORD_RE = regex.compile(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
-_COMPOUND_TAIL_RE = regex.compile(r"[\-‐‑]\p{Ll}{3,}$")
-_PREPOSITION_AFTER_RE = regex.compile(
+_JOIN_GAP_RE = lazy_regex(r"[ ]+(of|and)[ ]+")
+_COMPACT_RE = lazy_regex(r"[\s\-‐‑'’.]+")
+_WORD_START_RE = lazy_regex(r"[\p{L}\p{N}]")
+_LOWER_WORD_RE = lazy_regex(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
+_COMPOUND_TAIL_RE = lazy_regex(r"[\-‐‑]\p{Ll}{3,}$")
+_PREPOSITION_AFTER_RE = lazy_regex(
     r"[ ]+(?:of|for|at|in|on|to|from|with|by|and|or|the)[ ]+\p{Lu}")
-_OF_BEFORE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*[ ]+of[ ]+$")
-_DEMONYM_RE = regex.compile(r"(?:an|ese|ish|ch|man|men)$")
-_HEADING_LINE_RE = regex.compile(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", regex.MULTILINE)
+_OF_BEFORE_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}'’\-]*[ ]+of[ ]+$")
+_DEMONYM_RE = lazy_regex(r"(?:an|ese|ish|ch|man|men)$")
+_HEADING_LINE_RE = lazy_regex(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", 8)  # regex.MULTILINE
 _VOWELS = frozenset("aeiou")
 MIN_SHARED_CONTEXT = 2  # other names two spellings' articles must share
 SUMMARY_VERSION = 3  # summaries of another shape (an old cache) are ignored
@@ -210,9 +209,14 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             mentions = [m for m in mentions if not a <= m.start < b]
         else:
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip)]
+        prose = doc.prose
+        record = self._record
         for mention in mentions:
+            if len(mention.words) == 1:
+                _record_word(prose, mention, forms, heads)
+                continue
             for name in _names(mention):
-                self._record(doc, name, mention, forms, context, heads)
+                record(doc, name, mention, forms, context, heads)
         for mention in _joined(mentions, doc):  # "Bank of England", "Belt and Road Forum"
             for name in _names(mention):
                 self._record(doc, name, mention, forms, context, None)
@@ -370,6 +374,41 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         for path, vs in found.items():
             for v in _without_overlaps(vs):
                 yield path, v
+
+
+def _record_word(prose: str, mention: Mention, forms: dict, heads: Counter) -> None:
+    """``_record`` of a one-word mention (most of them), with its steps that cannot
+    apply to one word left out: what it gives is the same."""
+    tok = mention.words[0]
+    text = tok[2]
+    initial = mention.sentence_initial
+    if initial and text in _OPENERS:
+        return  # no name left
+    if "'" in text or "’" in text:
+        word = strip_possessive(text)
+    else:
+        word = text
+    start = tok[0]
+    end = start + len(word)
+    heads[word.casefold()] += 1
+    if not (word[1:2].islower() or any(c.islower() for c in word)):
+        return  # capitals say nothing
+    if _is_title(word):
+        return
+    if _PREPOSITION_AFTER_RE.match(prose, end):
+        pass  # "the Office for National Statistics" is not "The Office"
+    elif start >= 4 and prose[start - 4 : start] == "the " \
+            and (start == 4 or not prose[start - 5].isalnum()) \
+            and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
+            and not _DEMONYM_RE.search(word):
+        ext = "the " + word
+        forms.setdefault((ext, start - 4), ("x", ext, compact(ext), start - 4, end))
+    if initial or word != text:
+        return
+    m = _LOWER_WORD_RE.match(prose, end)
+    if m and not _is_title(m.group(1)):
+        ext = word + " " + m.group(1)
+        forms.setdefault((ext, start), ("x", ext, compact(ext), start, m.end()))
 
 
 _intern = sys.intern  # one string object per name across the summaries of a process

@@ -7,21 +7,21 @@ other (on a tie, the later form is the one reported: the first is taken as meant
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
-import regex
-
-from newslint.document import Document
+from newslint.document import Document, Token
 from newslint.findings import Fix, Severity, Violation
+from newslint.lazy import lazy_regex
 from newslint.proper_names import (
     CONNECTORS,
     PLACE_WORDS,
     Mention,
     _allowed_edits,
     fold_accents,
+    is_person_like,
     is_sentence_initial,
     name_mentions,
     spelling_variants,
@@ -30,9 +30,8 @@ from newslint.proper_names import (
 from newslint.rule import Context, Rule
 
 
-@dataclass(frozen=True)
-class Place:
-    """One occurrence of one form."""
+class Place(NamedTuple):
+    """One occurrence of one form (a tuple: an article has hundreds)."""
 
     start: int
     end: int
@@ -96,36 +95,51 @@ Mr Lavrov said the talks were useful. Sergey Lavrov will visit Beijing in Octobe
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
-        mentions = [(m, m.person_like) for m in name_mentions(doc) if m.name]
-        yield from _surname_variants(doc, mentions)
-        yield from _given_name_variants(doc, mentions)
+        places, given, persons, people = _person_forms(name_mentions(doc))
+        yield from _surname_variants(doc, places, given, persons)
+        yield from _given_name_variants(doc, people)
 
 
-def _person_forms(mentions: list[tuple[Mention, bool]]) -> tuple[dict[str, list[Place]], dict[str, set[str]], set[str]]:
-    """Surname form -> places; surname form -> given names seen; forms seen as persons."""
+def _person_forms(mentions: list[Mention]) -> tuple[dict[str, list[Place]], dict[str, set[str]],
+                                                   set[str], list[Mention]]:
+    """Surname form -> places; surname form -> given names seen; forms seen as persons;
+    the persons' mentions of two words or more (for their given names).
+
+    Whether a mention is a person's is asked only where the answer is used.
+    """
     places: dict[str, list[Place]] = defaultdict(list)
     given: dict[str, set[str]] = defaultdict(set)
     persons: set[str] = set()
-    for m, person_like in mentions:
-        sur = m.surname
-        assert sur is not None
-        form = strip_possessive(sur.text)
+    people: list[Mention] = []
+    for m in mentions:
+        name = m.name
+        if not name:
+            continue
+        person = None
+        if len(name) >= 2:
+            person = is_person_like(m)
+            if person:
+                people.append(m)
+        sur = name[-1]
+        text = sur[2]
+        form = text if "'" not in text and "’" not in text else strip_possessive(text)
         if not _name_word(form):
             continue
+        places[form].append(Place(sur[0], sur[0] + len(form), form))
         if m.sentence_initial and len(m.words) == 1:
             # A lone capital opening a sentence may be any word; count it only as a
             # further place of a form seen elsewhere.
-            places[form].append(Place(sur.start, sur.start + len(form), form))
             continue
-        places[form].append(Place(sur.start, sur.start + len(form), form))
-        if person_like:
+        if person is None:
+            person = is_person_like(m)
+        if person:
             persons.add(form)
-            if m.given:
-                given[form].add(" ".join(strip_possessive(t.text) for t in m.given))
-    return places, given, persons
+            if len(name) >= 2:
+                given[form].add(" ".join(strip_possessive(t.text) for t in name[:-1]))
+    return places, given, persons, people
 
 
-_NAME_WORD_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’\-\p{Lu}]*\p{Ll}[\p{Ll}\p{M}]*$")
+_NAME_WORD_RE = lazy_regex(r"^\p{Lu}[\p{Ll}\p{M}'’\-\p{Lu}]*\p{Ll}[\p{Ll}\p{M}]*$")
 
 
 @lru_cache(maxsize=16384)
@@ -215,13 +229,18 @@ def _close_pairs(forms: list[str], start: int, end: int) -> list[tuple[int, int]
     return sorted(pairs)
 
 
-def _surname_variants(doc: Document, mentions: list[tuple[Mention, bool]]) -> Iterator[Violation]:
-    places, given, persons = _person_forms(mentions)
+def _surname_variants(doc: Document, places: dict[str, list[Place]], given: dict[str, set[str]],
+                      persons: set[str]) -> Iterator[Violation]:
     forms = sorted(places)
+    # Case- and accent-folded: a cheap test of length and first letter before the
+    # fuzzy match (see ``_may_be_variants``).
+    folded = [fold_accents(strip_possessive(f)) for f in forms]
     reported: set[tuple[int, int]] = set()
     for i, j in _candidate_pairs(forms):
         a, b = forms[i], forms[j]
         if a[:1] != b[:1] or not (a in persons or b in persons):
+            continue
+        if not _may_be_variants(folded[i], folded[j]):
             continue
         if not spelling_variants(a, b) or not _compatible(given[a], given[b]):
             continue
@@ -240,12 +259,18 @@ def _surname_variants(doc: Document, mentions: list[tuple[Mention, bool]]) -> It
                 )
 
 
-def _given_name_variants(doc: Document, mentions: list[tuple[Mention, bool]]) -> Iterator[Violation]:
-    """"Sergei Lavrov" ... "Sergey Lavrov": one surname, given names spelled two ways."""
+def _may_be_variants(fa: str, fb: str) -> bool:
+    """False when two folded one-word forms cannot be ``spelling_variants``: not equal
+    (accents only), and not one first letter, five letters and at most two apart."""
+    return fa == fb or (fa[:1] == fb[:1] and len(fa) >= 5 and len(fb) >= 5
+                        and -2 <= len(fa) - len(fb) <= 2)
+
+
+def _given_name_variants(doc: Document, people: list[Mention]) -> Iterator[Violation]:
+    """"Sergei Lavrov" ... "Sergey Lavrov": one surname, given names spelled two ways.
+    ``people``: the person-like mentions of two words or more, in order."""
     by_surname: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-    for m, person_like in mentions:
-        if len(m.name) < 2 or not person_like:
-            continue
+    for m in people:
         first = m.name[0]
         form = first.text
         if not _name_word(form):
@@ -272,10 +297,10 @@ def _given_name_variants(doc: Document, mentions: list[tuple[Mention, bool]]) ->
 
 # ------------------------------------------------------------------------- numbers
 
-_NUMBER_PHRASE_RE = regex.compile(
+_NUMBER_PHRASE_RE = lazy_regex(
     r"(?<![\p{L}\p{N}.,£$€¥#/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\p{L}\p{N}%]|[.,]\d|-)"
     r"[ \t]+((?:[\p{Ll}][\p{Ll}-]*)(?:[ \t]+[\p{Ll}][\p{Ll}-]*){1,2})",
-    regex.V1,
+    0x100,  # regex.V1
 )
 # A noun phrase stops at the first of these: "123 member states of the court".
 _PHRASE_STOP = frozenset(
@@ -398,7 +423,7 @@ _MODIFIER_WORDS = frozenset(
     Immigration Information Development Security Homeland Chief Attorney Solicitor
     Commerce Employment Tourism Planning Science""".split())
 _PAST_WORDS = frozenset("Former Then Outgoing Late Ex".split())
-_PAST_BEFORE_RE = regex.compile(r"(?:former|then|then-|outgoing|ex-|late|incoming|new|next|future)\s*$")
+_PAST_BEFORE_RE = lazy_regex(r"(?:former|then|then-|outgoing|ex-|late|incoming|new|next|future)\s*$")
 
 
 def _past_before(prose: str, start: int) -> bool:
@@ -549,23 +574,24 @@ held every two years.
         prose = doc.prose
         headline = doc.headline
         candidates: dict[str, str] = {}
-        for m in name_mentions(doc, CONNECTORS):
+        for m in name_mentions(doc, CONNECTORS, min_words=2):
             if headline is not None and headline.start <= m.start < headline.end:
                 continue
-            words = list(m.words)
+            words = m.words
             if m.sentence_initial:
                 words = words[1:]
-            while words and not words[0].text[:1].isupper():
+            while words and not words[0][2][:1].isupper():
                 words = words[1:]
-            caps = [w for w in words if w.text[:1].isupper()]
-            if len(caps) < _CAP_MIN_WORDS:
+            if len(words) < _CAP_MIN_WORDS or sum(
+                    1 for w in words if w[2][:1].isupper()) < _CAP_MIN_WORDS:
                 continue
-            text = " ".join(w.text for w in words)
+            text = " ".join([w[2] for w in words])
             candidates.setdefault(text.casefold(), text)
-        if not candidates:
+        if not candidates or _one_casing_each(prose, candidates):
             return
-        # Every occurrence of each candidate, whatever its casing: one pass over the
-        # tokens, looking only at words that can start a candidate.
+        # Every occurrence of each candidate, whatever its casing: only the capitalised
+        # words that can start a candidate are looked at (one with a small letter ends
+        # in "a description, not the name" below, and blocks nothing).
         lengths: dict[str, set[int]] = defaultdict(set)
         for key in candidates:
             words = key.split()
@@ -574,12 +600,11 @@ held every two years.
         n = len(tokens)
         groups: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
         skip_until = 0  # occurrences do not overlap: "Belt and Road Forum" is not also "Road Forum"
-        for i, tok in enumerate(tokens):
+        for i in _capitalised_words(prose, tokens, lengths):
             if i < skip_until:
                 continue
-            sizes = lengths.get(tok.text.casefold())
-            if sizes is None:
-                continue
+            tok = tokens[i]
+            sizes = lengths[tok.text.casefold()]
             if headline is not None and headline.start <= tok.start < headline.end:
                 continue
             for size in sorted(sizes, reverse=True):
@@ -631,14 +656,98 @@ def _only_first_differs(a: str, b: str) -> bool:
     return wa[1:] == wb[1:]
 
 
+_SPACES_RE = lazy_regex(r"(\s+)")
+
+
 def _respace(original: str, form: str) -> str | None:
     """``form`` with the original's spacing (a line break stays a line break)."""
-    parts = regex.split(r"(\s+)", original)
+    parts = _SPACES_RE.split(original)
     words = form.split()
     if len(parts[::2]) != len(words):
         return None
     parts[::2] = words
     return "".join(parts)
+
+
+def _one_casing_each(prose: str, candidates: dict[str, str]) -> bool:
+    """True when every candidate is written one way wherever it starts with a capital:
+    then no candidate can have two forms, and the rule has nothing to report.
+
+    Compared in the prose with each run of white space made one space (how a name's
+    words are joined in its form), case-folded for the places of any casing. Counted
+    with overlaps, so equal counts mean the same places.
+    """
+    spaced = " ".join(prose.split())
+    folded = spaced.casefold()
+    if len(folded) != len(spaced):
+        return False  # folding moved the offsets: no quick answer
+    for key, form in candidates.items():
+        if _places(spaced, form, spaced) != _places(folded, key, spaced):
+            return False
+    return True
+
+
+def _places(text: str, sub: str, spaced: str) -> int:
+    """Places of ``sub`` in ``text``, overlaps counted, where ``spaced`` has a capital."""
+    count = 0
+    find = text.find
+    pos = find(sub)
+    while pos >= 0:
+        if spaced[pos].isupper():
+            count += 1
+        pos = find(sub, pos + 1)
+    return count
+
+
+def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[int]]
+                       ) -> list[int]:
+    """Indexes, in order, of the capitalised tokens that may start an occurrence of a
+    candidate (case-folded text one of ``lengths``' first words) and matter.
+
+    Found with ``str.find`` in the case-folded prose, not by folding every word (when
+    folding changes the prose's length, "ß" -> "ss", offsets would not line up and
+    every word is folded instead). An occurrence starting with a small letter is never
+    counted, nor blocks another. Nor do the occurrences of a first word that is
+    followed by the very same text wherever it is (the only one, most often): its
+    candidates have one form each, so they count only when they may block another
+    occurrence, one starting within their reach.
+    """
+    folded = prose.casefold()
+    by_first: dict[str, list[int]] = {}
+    if len(folded) != len(prose):
+        for i, t in enumerate(tokens):
+            if t.text[:1].isupper():
+                key = t.text.casefold()
+                if key in lengths:
+                    by_first.setdefault(key, []).append(i)
+    else:
+        n = len(tokens)
+        find = folded.find
+        for word in lengths:
+            size = len(word)
+            pos = find(word)
+            while pos >= 0:
+                if prose[pos].isupper():
+                    i = bisect_left(tokens, (pos,))
+                    if i < n and tokens[i][0] == pos and tokens[i][1] == pos + size:
+                        by_first.setdefault(word, []).append(i)
+                pos = find(word, pos + 1)
+    found: list[int] = []
+    alike: dict[int, int] = {}  # index -> the most words a candidate from it spans
+    n = len(tokens)
+    for word, ids in by_first.items():
+        found.extend(ids)
+        reach = max(lengths[word])
+        if len(ids) == 1 or len({prose[tokens[i][0] : tokens[min(i + reach, n) - 1][1]]
+                                 for i in ids}) == 1:
+            for i in ids:
+                alike[i] = reach
+    found.sort()
+    if not alike:
+        return found
+    last = len(found) - 1
+    return [i for x, i in enumerate(found)
+            if i not in alike or (x < last and found[x + 1] < i + alike[i])]
 
 
 def _joinable_gap(gap: str) -> bool:
@@ -720,7 +829,7 @@ def _spelling_table() -> dict[str, tuple[str, str, str]]:
 
 
 _SPELLINGS = _spelling_table()
-_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}'’-])", regex.V1)
+_LOWER_WORD_RE = lazy_regex(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}'’-])", 0x100)  # regex.V1
 
 
 class SpellingInconsistent(Rule):

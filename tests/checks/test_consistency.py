@@ -87,6 +87,26 @@ def test_capitalization_inconsistent() -> None:
     assert run("capitalization-inconsistent", text) == [("capitalization-inconsistent", 5, 16)]
 
 
+@pytest.mark.parametrize("text, found", [
+    # A longer name's places are not also places of a shorter one inside it: "Road
+    # Forum" stands alone once, against "Road forum" twice.
+    ("Forum\n\nThe Belt and Road Forum opens. Belt and Road Forum again. A Road Forum "
+     "met. The Road forum met twice, the Road forum said.\n", [(3, 61)]),
+    # The other casing across a line end, and with a possessive.
+    ("Forum\n\nThe Belt and Road Forum opens. The Belt and Road Forum is big.\n\n"
+     "Critics of the Belt and Road\nforum's plan stayed away.\n", [(5, 16)]),
+    # Case-folding that changes the length ("ß" -> "ss") takes the word-by-word way.
+    ("Straße\n\nThe Große Straße opens. The Große Straße is long.\n\n"
+     "Critics of the Große straße stayed away.\n", [(5, 16)]),
+    # Written one way each, however often: nothing to report.
+    ("Forum\n\nThe Belt and Road Forum opens. The Belt and Road Forum is big.\n\n"
+     "The belt and road forum.\n", []),
+])
+def test_capitalization_places(text: str, found: list[tuple[int, int]]) -> None:
+    assert run("capitalization-inconsistent", text) == [
+        ("capitalization-inconsistent", line, column) for line, column in found]
+
+
 def test_capitalization_quiet_for_titles_and_sentence_starts() -> None:
     text = ("Blair\n\nPrime Minister Tony Blair spoke. The prime minister said so.\n\n"
             "Human rights groups met. Human Rights Watch said so.\n")
