@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Container, Iterable, Sequence, TypeVar
 
 from newslint.config import Config
 from newslint.document import Document
@@ -106,6 +106,22 @@ class _Guard:
             path=self.path))
 
 
+@dataclass
+class RuleResults:
+    """What some of the rules found in one document, before suppressions.
+
+    ``check_rules`` makes one; ``finish_document`` merges several (the rules of a large
+    document split between worker processes) into the ``DocumentResult`` that one
+    ``check_document`` over every rule would give. Rules are named by their index in
+    the run's rule list, so the parts travel between processes as plain data.
+    """
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[tuple[int, RuleError]] = field(default_factory=list)  # (rule index, error)
+    summaries: list[tuple[int, str, object]] = field(default_factory=list)  # index, name, summary
+    ran: list[int] = field(default_factory=list)  # rules that ran without failing
+
+
 def check_document(
     doc: Document,
     *,
@@ -115,44 +131,93 @@ def check_document(
 ) -> DocumentResult:
     """Every active rule over ``doc``; a rule that fails is recorded, not fatal."""
     article_date = resolve_article_date(doc, facts, config.date)
-    findings: list[Finding] = []
-    errors: list[RuleError] = []
-    summaries: dict[str, object] = {}
+    part = check_rules(doc, config=config, facts=facts, rules=rules, article_date=article_date)
+    return finish_document(doc, [part], config=config, facts=facts, rules=rules,
+                           article_date=article_date)
+
+
+def is_late(rule: Rule) -> bool:
+    """A rule about the suppressions: it runs after every other rule's findings."""
+    return isinstance(rule, SuppressionReviewer)
+
+
+def check_rules(
+    doc: Document,
+    *,
+    config: Config,
+    facts: Facts,
+    rules: Sequence[ActiveRule],
+    article_date: _dt.date | None,
+    only: Container[int] | None = None,
+) -> RuleResults:
+    """The rules of ``rules`` (those whose index is in ``only``, default all) over
+    ``doc``, suppression reviewers aside; findings unsuppressed."""
+    out = RuleResults()
     length = len(doc.text)
+    errors: list[RuleError] = []
     guard = _Guard(errors, limit_for(config.rule_time_limit, length), doc.path)
-    ran: list[Rule] = []  # rules that ran without failing
-    late: list[tuple[ActiveRule, Context]] = []  # rules about the suppressions (NL901)
 
     def stamp_all(active: ActiveRule, produced: Iterable[Violation]) -> list[Finding]:
         return [_stamp(v, active.rule, active.severity, doc.path, length) for v in produced]
 
-    for active in rules:
+    for index, active in enumerate(rules):
+        if only is not None and index not in only:
+            continue
         rule = active.rule
-        if rule.needs_facts and facts.empty:
+        if rule.needs_facts and facts.empty or is_late(rule):
             continue
         ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
                       article_date=article_date)
-        if isinstance(rule, SuppressionReviewer):
-            late.append((active, ctx))
-        elif isinstance(rule, ProjectRule):
+        if isinstance(rule, ProjectRule):
             summary = guard.run(rule, lambda: (rule.collect(doc, ctx),), partial=False)
             if summary is not None:
-                summaries[rule.name] = summary[0]
-                ran.append(rule)
+                out.summaries.append((index, rule.name, summary[0]))
+                out.ran.append(index)
         else:
             batch = guard.run(rule, lambda: stamp_all(active, rule.check(doc, ctx)))
             if batch is not None:
-                findings.extend(batch)
-                ran.append(rule)
+                out.findings.extend(batch)
+                out.ran.append(index)
+        out.errors.extend((index, e) for e in errors)
+        errors.clear()
+    return out
+
+
+def finish_document(
+    doc: Document,
+    parts: Sequence[RuleResults],
+    *,
+    config: Config,
+    facts: Facts,
+    rules: Sequence[ActiveRule],
+    article_date: _dt.date | None,
+) -> DocumentResult:
+    """The parts merged in rule order, suppressions applied, then the suppression
+    reviewers (NL901), which need every other rule's findings."""
+    findings: list[Finding] = []
+    for part in parts:
+        findings.extend(part.findings)
+    errors = [e for _i, e in sorted((x for p in parts for x in p.errors), key=lambda x: x[0])]
+    summaries = {name: summary for _i, name, summary in
+                 sorted((x for p in parts for x in p.summaries), key=lambda x: x[0])}
+    ran = [rules[i].rule for i in sorted(i for p in parts for i in p.ran)]
     findings, directives = apply_suppressions(findings, doc.text, doc.lines)
-    for active, ctx in late:
+    length = len(doc.text)
+    late_errors: list[RuleError] = []
+    guard = _Guard(late_errors, limit_for(config.rule_time_limit, length), doc.path)
+    for active in rules:
         rule = active.rule
+        if not is_late(rule) or (rule.needs_facts and facts.empty):
+            continue
         assert isinstance(rule, SuppressionReviewer)
-        batch = guard.run(rule, lambda: stamp_all(
-            active, rule.check_suppressions(doc, ctx, directives, ran)))
+        ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
+                      article_date=article_date)
+        batch = guard.run(rule, lambda: [
+            _stamp(v, rule, active.severity, doc.path, length)
+            for v in rule.check_suppressions(doc, ctx, directives, ran)])
         findings.extend(batch or ())
     findings.sort()
-    return DocumentResult(doc, findings, errors, directives, summaries)
+    return DocumentResult(doc, findings, errors + late_errors, directives, summaries)
 
 
 def check_project(

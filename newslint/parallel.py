@@ -102,9 +102,11 @@ def run_ordered(
     state: Any,
     jobs: int,
     chunksize: int | None = None,
+    alone: int = 0,
 ) -> Iterator[R]:
     """``function(state, task)`` for every task, in ``jobs`` worker processes, yielded in
-    task order. ``function`` must be a module-level function (it is sent by name)."""
+    task order. ``function`` must be a module-level function (it is sent by name).
+    The first ``alone`` tasks (long ones) go one to a chunk, so no two share a worker."""
     import multiprocessing
 
     method = _start_method()
@@ -114,13 +116,14 @@ def run_ordered(
     jobs = max(1, min(jobs, len(tasks)))
     if chunksize is None:
         # Small chunks balance the load; not so small that messages dominate.
-        chunksize = max(1, min(64, len(tasks) // (jobs * 8)))
+        chunksize = max(1, min(64, (len(tasks) - alone) // (jobs * 8)))
     pool = None
     try:
         with _sigint_blocked():  # the pool's threads and workers inherit the mask
             pool = ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(function, state))
         workers = _worker_pids(pool)
-        results = pool.imap(_run_chunk, _chunks(tasks, chunksize))
+        chunks = [[t] for t in tasks[:alone]] + _chunks(tasks[alone:], chunksize)
+        results = pool.imap(_run_chunk, chunks)
         while True:
             try:
                 chunk = results.next(timeout=_POLL_SECONDS)

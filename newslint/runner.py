@@ -39,6 +39,7 @@ from newslint.engine import (
     check_project,
     iter_project_rules,
     parse_document,
+    resolve_article_date,
 )
 from newslint.errors import NewslintError
 from newslint.facts import Facts
@@ -231,17 +232,33 @@ def _check_all(items: list[_Item], state: _State, jobs: int | None) -> None:
 def _check_misses(items: list[_Item], state: _State, jobs: int | None) -> None:
     from newslint.parallel import (available_cpus, can_run_parallel, raise_if_interrupted,
                                    run_ordered)
+    from newslint.splitting import SPLIT_MIN_CHARS, rule_groups
 
     jobs = jobs or state.config.jobs or available_cpus()
     size = sum(len(i.text or "") for i in items)
     small = len(items) < PARALLEL_MIN_FILES or size < PARALLEL_MIN_BYTES
-    if jobs > 1 and not small and can_run_parallel(state):
-        tasks = [(i.source.path, i.text, i.key, i.source.stdin) for i in items]
-        for item, result in zip(items, run_ordered(_check_task, tasks, state=state, jobs=jobs)):
-            item.findings, item.errors, item.summaries = result
+    # A large document is split by rules between the workers (``newslint.splitting``).
+    groups = rule_groups(state.rules, jobs) if jobs > 1 else []
+    large = [i for i in items if len(i.text or "") >= SPLIT_MIN_CHARS] if len(groups) > 1 else []
+    if jobs > 1 and (large or not small) and can_run_parallel(state):
+        # The large documents' parts first: the longest tasks start first, alone.
+        tasks: list[tuple] = [("rules", i.source.path, i.text, g) for i in large for g in groups]
+        split = {id(i) for i in large}
+        tasks += [("file", i.source.path, i.text, i.key) for i in items if id(i) not in split]
+        results = run_ordered(_check_task, tasks, state=state, jobs=jobs,
+                              alone=len(large) * len(groups))
+        parts = {id(i): [next(results) for _ in groups] for i in large}
+        for item in items:
+            if id(item) in parts:
+                result = _finish_large(state, item, parts.pop(id(item)))
+                item.findings, item.errors, item.summaries, item.document = result
+            else:
+                item.findings, item.errors, item.summaries = next(results)
             # Rule failures of context files are not this run's to report.
             if not item.report:
                 item.errors = []
+        for _ in results:  # none left: lets the pool close and join
+            pass
         return
     for item in items:
         raise_if_interrupted()
@@ -251,10 +268,48 @@ def _check_misses(items: list[_Item], state: _State, jobs: int | None) -> None:
         item.errors = errors if item.report else []
 
 
-def _check_task(state: _State, task: tuple) -> tuple:
-    path, text, key, _stdin = task
-    findings, errors, summaries, _ = _check_one(state, path, text, key)
+def _check_task(state: _State, task: tuple) -> Any:
+    what, path, text, arg = task
+    if what == "rules":
+        return _check_rules(state, path, text, arg)
+    findings, errors, summaries, _ = _check_one(state, path, text, arg)
     return findings, errors, summaries
+
+
+def _check_rules(state: _State, path: str, text: str, only: list[int]) -> Any:
+    """One group of rules over a large document (in a worker): a ``RuleResults``, or
+    the error of a parser that failed."""
+    from newslint.engine import check_rules
+
+    with _no_collection():
+        try:
+            doc = parse_document(text, path, state.registry)
+        except NewslintError as e:
+            return e
+        date = resolve_article_date(doc, state.facts, state.config.date)
+        return check_rules(doc, config=state.config, facts=state.facts, rules=state.rules,
+                           article_date=date, only=set(only))
+
+
+def _finish_large(state: _State, item: _Item, parts: list[Any]) -> tuple:
+    """The groups' results of one large document merged as one ``check_document``
+    would give them (suppressions and NL901 need every finding, so they run here)."""
+    from newslint.engine import finish_document
+
+    failed = [p for p in parts if isinstance(p, NewslintError)]
+    if failed:
+        return (), [failed[0]], {}, None
+    path, text = item.source.path, item.text or ""
+    with _no_collection():
+        doc = parse_document(text, path, state.registry)
+        date = resolve_article_date(doc, state.facts, state.config.date)
+        result = finish_document(doc, parts, config=state.config, facts=state.facts,
+                                 rules=state.rules, article_date=date)
+    findings = tuple(result.findings)
+    if item.key is not None and state.cache is not None and not result.errors:
+        state.cache.put(item.key, findings, result.summaries)
+    keep = result if item.source.stdin else None
+    return findings, list(result.errors), result.summaries, keep
 
 
 def _check_one(state: _State, path: str, text: str, key: str | None,
