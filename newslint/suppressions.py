@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newslint.findings import Finding, LineIndex
 from newslint.lazy import lazy_regex
@@ -43,8 +44,7 @@ class Directive:
         return bool(hits)
 
 
-@dataclass
-class _Region:
+class _Region(NamedTuple):  # not a dataclass: a tenth of the start-up cost
     directive: Directive
     start: int  # offset
     end: int  # offset, exclusive
