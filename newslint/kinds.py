@@ -391,6 +391,16 @@ class Substitution(PackRule):
         # sharper than the literal ("could" is in most articles, "could of" in few).
         self.phrases = phrases if phrases is not None else [""] * len(swaps)
         self._gates = [_phrase_gate(p) for p in self.phrases]
+        # The patterns whose literal is one word ("occured", "goverment") with a rare
+        # character to enter it at (see ``any_of_pattern``): one scan of the lower-cased
+        # text tells whether any of those literals is there at all, and in most
+        # articles none is. The scan costs about as much as ten substring tests, so it
+        # stands in for ten or more.
+        self._one_word = [bool(lit) and " " not in phrase and _has_rare_character(lit)
+                          for lit, phrase in zip(self.literals, self.phrases)]
+        words = {lit for lit, one in zip(self.literals, self._one_word) if one}
+        self._any_word = (lazy_re(any_of_pattern(sorted(words)))
+                          if len(words) >= _ANY_OF_MIN else None)
 
     def _matches(self, prose: str) -> Iterator[tuple["regex.Match[str]", str]]:
         # One scan per pattern: each keeps the engine's fast search for its literal
@@ -401,7 +411,11 @@ class Substitution(PackRule):
         # phrase could then miss a match that its literal (all the rule ever promised)
         # did not; such a text is read with the literals alone.
         dotted = "\u0307" in low
-        for (pattern, replacement), literal, gate in zip(self.swaps, self.literals, self._gates):
+        none_of_the_words = self._any_word is not None and self._any_word.search(low) is None
+        for (pattern, replacement), literal, gate, one_word in zip(
+                self.swaps, self.literals, self._gates, self._one_word):
+            if one_word and none_of_the_words:
+                continue  # its literal is not in the text
             if gate is not None and not dotted:
                 if gate not in low if isinstance(gate, str) else gate.search(low) is None:
                     continue
@@ -424,6 +438,51 @@ class Substitution(PackRule):
                             self._message(match=m.group(), replacement=to), fix)
 
 
+_ANY_OF_MIN = 10  # literals, for one ``any_of_pattern`` scan to beat a test for each
+# English letters, the rarest first: where ``any_of_pattern`` enters each literal.
+_LETTERS_BY_FREQUENCY = "zqxjkvbpygfwmucldrhsnioate"
+_RARITY = {c: i for i, c in enumerate(_LETTERS_BY_FREQUENCY)}
+_RARE = _LETTERS_BY_FREQUENCY.index("l")  # "zqxjkvbpygfwmuc": 1-2.5% of the letters each
+
+
+def _has_rare_character(literal: str) -> bool:
+    """Whether ``literal`` has a character rarer than "l" ("harrass" has none: entered
+    at its "h", it would be tried at one character in twenty-five)."""
+    return any(_RARITY.get(c, -1) < _RARE for c in literal)
+
+
+def any_of_pattern(literals: list[str]) -> str:
+    """An ``re`` pattern that matches where any of ``literals`` ends, so that one
+    ``search`` tells whether any of them is in a text.
+
+    A plain alternation is tried at nearly every character (its literals start with
+    most letters of the alphabet) and runs slower than a substring test per literal.
+    Here each literal is entered at its rarest character ("accomodat" at the "m",
+    "sieze" at the "z"), the rest of it up to its end follows as a trie, and a
+    look-behind checks the whole literal: the engine skips ahead over every character
+    no literal is entered at, which is most of them."""
+    root: dict[str, dict] = {}
+    for literal in literals:
+        entry = min(range(len(literal)), key=lambda i: _RARITY.get(literal[i], -1))
+        node = root
+        for ch in literal[entry:]:
+            node = node.setdefault(ch, {})
+        node.setdefault("", {})[literal] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re_escape(ch) + build(child) for ch, child in node.items() if ch]
+        branches += ["(?<=%s)" % re_escape(whole) for whole in node.get("", {})]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(root) if root else r"(?!x)x"
+
+
+def re_escape(text: str) -> str:
+    import re
+
+    return re.escape(text)
+
+
 def _phrase_gate(phrase: str) -> "str | re.Pattern[str] | None":
     """What to look for in the lower-cased text before scanning: the phrase itself
     when it is one word, else its words joined by white space, as an ``re`` pattern
@@ -433,11 +492,7 @@ def _phrase_gate(phrase: str) -> "str | re.Pattern[str] | None":
         return None
     if " " not in phrase:
         return phrase
-    return lazy_re(r"\s+".join(map(_re_escape, phrase.split(" "))))
-
-
-def _re_escape(word: str) -> str:
-    return "".join("\\" + c if c in "-'," else c for c in word)  # a-z, 0-9 need none
+    return lazy_re(r"\s+".join(map(re_escape, phrase.split(" "))))
 
 
 class Consistency(PackRule):

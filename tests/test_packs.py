@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint import kinds
 from newslint.config import config_from_mapping
@@ -234,3 +236,25 @@ def test_phrase_prefilter_finds_what_the_patterns_find(tmp_path: Path, text: str
                                                        found: list[str]) -> None:
     got = lint(text, CONFUSABLE, [], tmp_path)
     assert [text[f.start:f.end] for f in got] == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcmuzh-',", min_size=1, max_size=5), min_size=1, max_size=6),
+       st.text(alphabet="abcmuzh-', \n", max_size=40))
+def test_any_of_pattern_finds_any_literal(literals: list[str], text: str) -> None:
+    import re
+
+    from newslint.kinds import any_of_pattern
+
+    found = re.search(any_of_pattern(sorted(set(literals))), text) is not None
+    assert found == any(lit in text for lit in literals)
+
+
+def test_misspellings_found_whichever_literal_the_scan_enters_at(tmp_path: Path) -> None:
+    # Literals entered at a rare letter ("sieze" at its "z"), at a common one
+    # ("occured" at its "u"), and one tested on its own ("harrass": no rare letter).
+    text = "Row\n\nPolice siezed it. It occured twice. They harrassed him. All fine.\n"
+    got = lint(text, ["common-misspelling"], [], tmp_path)
+    assert [text[f.start:f.end] for f in got] == ["siezed", "occured", "harrassed"]
+    assert lint("Row\n\nPolice seized it. It occurred. They harassed him.\n",
+                ["common-misspelling"], [], tmp_path) == []
