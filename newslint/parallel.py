@@ -95,6 +95,20 @@ def _chunks(tasks: Sequence[T], size: int) -> list[list[T]]:
     return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
 
 
+def _tapering_chunks(tasks: Sequence[T], jobs: int, largest: int = 64) -> list[list[T]]:
+    """Chunks that shrink as the work runs out (a share of what is left, at most
+    ``largest``): few messages while there is plenty, and at the end no worker is left
+    with a big chunk while the others wait (with 64-file chunks that tail was a tenth
+    of a second on the dev corpus)."""
+    out = []
+    i, n = 0, len(tasks)
+    while i < n:
+        size = max(1, min(largest, (n - i) // (jobs * 4)))
+        out.append(list(tasks[i : i + size]))
+        i += size
+    return out
+
+
 def run_ordered(
     function: Callable[[Any, T], R],
     tasks: Sequence[T],
@@ -114,15 +128,14 @@ def run_ordered(
         raise NewslintError("this platform cannot start worker processes; use --jobs 1")
     ctx = multiprocessing.get_context(method)
     jobs = max(1, min(jobs, len(tasks)))
-    if chunksize is None:
-        # Small chunks balance the load; not so small that messages dominate.
-        chunksize = max(1, min(64, (len(tasks) - alone) // (jobs * 8)))
     pool = None
     try:
         with _sigint_blocked():  # the pool's threads and workers inherit the mask
             pool = ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(function, state))
         workers = _worker_pids(pool)
-        chunks = [[t] for t in tasks[:alone]] + _chunks(tasks[alone:], chunksize)
+        rest = tasks[alone:]
+        chunks = [[t] for t in tasks[:alone]] + (
+            _chunks(rest, chunksize) if chunksize else _tapering_chunks(rest, jobs))
         results = pool.imap(_run_chunk, chunks)
         while True:
             try:
