@@ -28,6 +28,7 @@ _WORD = r"[\w\u0300-\u036f]+(?:['’\-][\w\u0300-\u036f]+)*"
 WORD_RE = lazy_re(_WORD)
 _WORD_SPLIT_RE = lazy_re(f"({_WORD})")  # split: gap, word, gap, word, ..., gap
 _PARAGRAPH_BREAK_RE = lazy_re(r"\n[ \t\r]*\n|\r[ \t]*\r(?!\n)")
+_LF_PARAGRAPH_BREAK_RE = lazy_re(r"\n[ \t\r]*\n")  # the same, for text without "\r"
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -128,7 +129,10 @@ class Document:
         """Spans of prose between blank lines (the headline is its own paragraph)."""
         spans: list[Span] = []
         start = 0
-        for m in _PARAGRAPH_BREAK_RE.finditer(self.prose):
+        # Without a carriage return only the first alternative can match, and alone
+        # it is searched for at memchr speed (the alternation is ten times slower).
+        breaks = _PARAGRAPH_BREAK_RE if "\r" in self.prose else _LF_PARAGRAPH_BREAK_RE
+        for m in breaks.finditer(self.prose):
             spans.append(Span(start, m.start()))
             start = m.end()
         spans.append(Span(start, len(self.prose)))
