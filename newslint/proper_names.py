@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.document import Token
 from newslint.lazy import lazy_re, lazy_regex
@@ -242,7 +242,15 @@ def name_mentions(doc: "Document", connectors: Iterable[str] = NAME_PARTICLES,
             pass
     result = cache.get(key)
     if result is None:
-        result = cache[key] = _scan(doc, connectors, min_words > 1)
+        if key in _SHARED_KEYS:
+            # The two scans the built-in rules use are one: runs joined by either
+            # set of connectors, cut where a connector of the other set joined them.
+            names, terms = _scan_shared(doc)
+            cache[_SHARED_KEYS[0]] = names
+            cache[_SHARED_KEYS[1]] = terms
+            result = cache[key]
+        else:
+            result = cache[key] = _scan(doc, connectors, min_words > 1)
     if min_words > 2:
         return [m for m in result if len(m.words) >= min_words]
     return result
@@ -288,6 +296,10 @@ def _run_pattern(connectors: frozenset[str], multi: bool) -> str:
 
 
 _NON_SPACE_RE = lazy_re(r"\S+")
+_TERM_CONNECTORS = frozenset(CONNECTORS)
+_ALL_CONNECTORS = NAME_PARTICLES | _TERM_CONNECTORS
+# (connectors, two words or more) of the scans ``_scan_shared`` makes as one.
+_SHARED_KEYS = ((NAME_PARTICLES, False), (_TERM_CONNECTORS, True))
 _RUN_PATTERNS: dict[tuple[frozenset[str], bool], "re.Pattern[str]"] = {}
 
 
@@ -330,6 +342,65 @@ def _scan(doc: "Document", connectors: frozenset[str], multi: bool = False) -> l
             return _scan_tokens(doc, connectors, multi)
         append(_mention(prose, text, run))
     return out
+
+
+def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
+    """``_scan(doc, NAME_PARTICLES)`` and ``_scan(doc, CONNECTORS, multi=True)`` from one
+    scan with both sets of connectors.
+
+    A run of that scan holds the runs of each set: cut it at the connectors of the
+    other set only (a connector always stands between two capitalised words). Most
+    runs hold no connector at all and are one mention, shared by both lists.
+    """
+    prose = doc.prose
+    text = doc.text
+    names: list[Mention] = []
+    terms: list[Mention] = []
+    append = names.append
+    new = tuple.__new__
+    function_words = _FUNCTION_WORDS
+    words_in = _NON_SPACE_RE.finditer
+    for m in _runs_re(_ALL_CONNECTORS).finditer(prose):
+        start, end = m.span()
+        word = m.group()
+        if m.end(1) == end:  # one word: most runs
+            if word in function_words:
+                continue
+            if not word.isascii() and not word[0].isupper():
+                return _scan_tokens(doc, NAME_PARTICLES), _scan_tokens(doc, _TERM_CONNECTORS, True)
+            run: tuple[Token, ...] = (new(Token, (start, end, word)),)
+            append(new(Mention, (start, end, text[start:end], run, run, (),
+                                 is_sentence_initial(prose, start))))
+            continue
+        run = tuple([new(Token, (w.start(), w.end(), w.group())) for w in words_in(prose, start, end)])
+        joins = [k for k, t in enumerate(run) if not t[2][0].isupper()]
+        if not word.isascii() and not all(run[k][2] in _ALL_CONNECTORS for k in joins):
+            return _scan_tokens(doc, NAME_PARTICLES), _scan_tokens(doc, _TERM_CONNECTORS, True)
+        if not joins:
+            mention = _mention(prose, text, run)
+            append(mention)
+            terms.append(mention)
+            continue
+        for piece in _pieces(run, joins, NAME_PARTICLES):
+            if len(piece) > 1:
+                append(_mention(prose, text, piece))
+            elif piece[0][2] not in function_words:
+                append(_mention(prose, text, piece))
+        for piece in _pieces(run, joins, _TERM_CONNECTORS):
+            if len(piece) > 1:
+                terms.append(_mention(prose, text, piece))
+    return names, terms
+
+
+def _pieces(run: tuple[Token, ...], joins: list[int], connectors: frozenset[str]
+            ) -> Iterator[tuple[Token, ...]]:
+    """``run`` cut at its connectors (indexes ``joins``) that are not in ``connectors``."""
+    start = 0
+    for k in joins:
+        if run[k][2] not in connectors:
+            yield run[start:k]
+            start = k + 1
+    yield run[start:]
 
 
 def _scan_tokens(doc: "Document", connectors: frozenset[str], multi: bool = False) -> list[Mention]:

@@ -57,6 +57,7 @@ _TRICKY = [
     "A\u00a0B meet\u2003C D at\tE F. the Hague and The Hague of Holland.",
     "Mc\u0301Donald and \u0301Ann, _Init and 2005Smith met 3M Corp in de Gaulle Street.",
     "Secretary of State for Work and Pensions John Smith of the Department for Work.",
+    "Osama bin Laden of Al Qaeda and Ibn al Haytham della Robbia of The Hague y Gasset.",
 ]
 
 
@@ -68,6 +69,16 @@ def _both(text: str, connectors: frozenset[str], multi: bool) -> tuple[list, lis
             list(map(tuple, pn._scan_tokens(doc, connectors, multi))))
 
 
+def _shared(text: str) -> tuple[tuple[list, list], tuple[list, list]]:
+    from newslint import proper_names as pn
+
+    doc = parse_document(text, "a.txt", REGISTRY)
+    names, terms = pn._scan_shared(doc)
+    return ((list(map(tuple, names)), list(map(tuple, terms))),
+            (list(map(tuple, pn._scan_tokens(doc, pn.NAME_PARTICLES))),
+             list(map(tuple, pn._scan_tokens(doc, frozenset(pn.CONNECTORS), True)))))
+
+
 @pytest.mark.parametrize("text", _TRICKY)
 @pytest.mark.parametrize("multi", [False, True])
 def test_scan_agrees_with_the_word_by_word_scan(text: str, multi: bool) -> None:
@@ -76,6 +87,8 @@ def test_scan_agrees_with_the_word_by_word_scan(text: str, multi: bool) -> None:
     for connectors in (NAME_PARTICLES, frozenset(CONNECTORS)):
         fast, reference = _both(text, connectors, multi)
         assert fast == reference
+    fast, reference = _shared(text)
+    assert fast == reference
 
 
 def test_scan_agrees_on_random_text() -> None:
@@ -96,5 +109,7 @@ def test_scan_agrees_on_random_text() -> None:
             for multi in (False, True):
                 fast, reference = _both(text, connectors, multi)
                 assert fast == reference, text
+        fast, reference = _shared(text)
+        assert fast == reference, text
 
     check()

@@ -51,7 +51,6 @@ _OPENERS = frozenset(
 _TERM_CONNECTORS = NAME_PARTICLES | {"of", "and"}
 _JOIN_GAP_RE = lazy_regex(r"[ ]+(of|and)[ ]+")
 _COMPACT_RE = lazy_regex(r"[\s\-‐‑'’.]+")
-_WORD_START_RE = lazy_regex(r"[\p{L}\p{N}]")
 _LOWER_WORD_RE = lazy_regex(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
 _COMPOUND_TAIL_RE = lazy_regex(r"[\-‐‑]\p{Ll}{3,}$")
 _PREPOSITION_AFTER_RE = lazy_regex(
@@ -269,7 +268,8 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         # "the Hague" beside "The Hague": the article before the name. Not when the
         # name goes on ("the Office for National Statistics" is not "The Office"), nor
         # inside one ("News of the World"), nor for a person ("the Australian").
-        if len(words) <= 2 and _PREPOSITION_AFTER_RE.match(prose, end):
+        spaced = prose.startswith(" ", end)  # both patterns after the name need it
+        if len(words) <= 2 and spaced and _PREPOSITION_AFTER_RE.match(prose, end):
             if words[0] == "The":
                 forms.pop((form, start), None)
         elif name[0] is mention.words[0] and start >= 4 and prose[start - 4 : start] == "the " \
@@ -282,7 +282,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         # (not after one word opening a sentence: "Human rights" says nothing).
         if mention.sentence_initial and len(words) == 1 and name[0] is mention.words[0]:
             return
-        if trailing and words[-1] == name[-1].text:
+        if trailing and spaced and words[-1] == name[-1].text:
             m = _LOWER_WORD_RE.match(prose, end)
             if m and not _is_title(m.group(1)):
                 ext = form + " " + m.group(1)
@@ -395,7 +395,8 @@ def _record_word(prose: str, mention: Mention, forms: dict, heads: Counter) -> N
         return  # capitals say nothing
     if _is_title(word):
         return
-    if _PREPOSITION_AFTER_RE.match(prose, end):
+    spaced = prose.startswith(" ", end)  # both patterns after the name need it
+    if spaced and _PREPOSITION_AFTER_RE.match(prose, end):
         pass  # "the Office for National Statistics" is not "The Office"
     elif start >= 4 and prose[start - 4 : start] == "the " \
             and (start == 4 or not prose[start - 5].isalnum()) \
@@ -403,7 +404,7 @@ def _record_word(prose: str, mention: Mention, forms: dict, heads: Counter) -> N
             and not _DEMONYM_RE.search(word):
         ext = "the " + word
         forms.setdefault((ext, start - 4), ("x", ext, compact(ext), start - 4, end))
-    if initial or word != text:
+    if initial or word != text or not spaced:
         return
     m = _LOWER_WORD_RE.match(prose, end)
     if m and not _is_title(m.group(1)):
@@ -474,7 +475,16 @@ def _joined(mentions: list[Mention], doc: Document) -> Iterable[Mention]:
         i = j + 1
 
 
+# Honorifics and title words as written, or with a small first letter.
+_TITLE_FORMS = HONORIFICS | {h[:1].lower() + h[1:] for h in HONORIFICS}
+
+
 def _is_title(word: str) -> bool:
+    """The word is a title whatever the case of its first letter ("President",
+    "president"). Every honorific starts with an ASCII capital: for a word that starts
+    with an ASCII character, a set lookup says the same."""
+    if word[:1].isascii():
+        return word in _TITLE_FORMS
     return word[:1].upper() + word[1:] in HONORIFICS
 
 

@@ -193,3 +193,13 @@ def test_part_of_a_name_the_sheet_decides_is_not_reported() -> None:
     articles = {"one.txt": one, "two.txt": two, "three.txt": three}
     assert [f[3] for f in _found(articles)] == ["Belt and Road forum"]
     assert _found(articles, facts=facts) == []
+
+
+def test_is_title_matches_its_definition() -> None:
+    from newslint.checks.across import _is_title
+    from newslint.proper_names import HONORIFICS
+
+    words = [*HONORIFICS, *(h.lower() for h in HONORIFICS), *(h[0].lower() + h[1:] for h in HONORIFICS),
+             "", "said", "ſir", "ıdris", "Ärzte", "mR", "3rd", "’s", "ﬆ", "Sir", "sir"]
+    for word in words:
+        assert _is_title(word) == (word[:1].upper() + word[1:] in HONORIFICS), word
