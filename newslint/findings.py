@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -26,8 +27,9 @@ class Severity(str, enum.Enum):
             ) from None
 
 
-@dataclass(frozen=True)
-class Fix:
+# Fix, Violation and Position are NamedTuples: immutable like frozen dataclasses, but
+# a tenth of the cost to define at start-up and cheaper to make in the rules' loops.
+class Fix(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement``.
 
     ``safe`` fixes are applied by ``--fix``; unsafe ones (that could change meaning)
@@ -41,8 +43,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule yields: a span of the document and what is wrong with it."""
 
     start: int
@@ -65,8 +66,7 @@ class Finding:
     fix: Fix | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based, in code points
 
