@@ -506,15 +506,30 @@ class Consistency(PackRule):
         super().__init__(**kw)
         self.sets = sets  # (the form as written in the pack, its compiled pattern)
         self.literals = {label: required_literal(label) for forms in sets for label, _ in forms}
+        # As for substitutions: the phrase with its spaces ("per cent", where the
+        # literal "cent" is also in "percent", "recent" and "century").
+        self._gates = {label: _phrase_gate(required_literal(label, spaces=True))
+                       for forms in sets for label, _ in forms}
+
+    def _may_match(self, label: str, low: str, dotted: bool) -> bool:
+        gate = self._gates[label]
+        if gate is not None and not dotted:
+            return gate in low if isinstance(gate, str) else gate.search(low) is not None
+        literal = self.literals[label]
+        return not literal or literal in low
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         low = lowered(doc.prose)
+        dotted = "\u0307" in low  # see Substitution._matches
         for forms in self.sets:
+            # A form that cannot match is not scanned, and with fewer than two forms
+            # left there is nothing to report.
+            forms = [(label, pattern) for label, pattern in forms
+                     if self._may_match(label, low, dotted)]
+            if len(forms) < 2:
+                continue
             found: dict[str, list[regex.Match[str]]] = defaultdict(list)
             for label, pattern in forms:
-                literal = self.literals[label]
-                if literal and literal not in low:
-                    continue  # cannot match: no scan
                 found[label].extend(self._scan(pattern, doc.prose))
             used = {k: v for k, v in found.items() if v}
             if len(used) < 2:

@@ -258,3 +258,15 @@ def test_misspellings_found_whichever_literal_the_scan_enters_at(tmp_path: Path)
     assert [text[f.start:f.end] for f in got] == ["siezed", "occured", "harrassed"]
     assert lint("Row\n\nPolice seized it. It occurred. They harassed him.\n",
                 ["common-misspelling"], [], tmp_path) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Prices\n\nPrices rose 3 per\ncent in May and 4 percent in June; 5 per cent later.\n",
+     ["percent"]),
+    ("Prices\n\nA recent rise of 3 percent this century, 4 percent next.\n", []),
+    ("Prices\n\nA rise of 3 PER CENT, then 4 Percent, then 5 per cent.\n", ["Percent"]),
+])
+def test_consistency_scans_only_forms_whose_phrase_is_there(tmp_path: Path, text: str,
+                                                            found: list[str]) -> None:
+    got = lint(text, ["per-cent-consistency"], [], tmp_path)
+    assert [text[f.start:f.end] for f in got] == found
