@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable, Iterator, NamedTuple
 
 from newslint.document import Document, Token
@@ -95,9 +96,35 @@ Mr Lavrov said the talks were useful. Sergey Lavrov will visit Beijing in Octobe
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
-        places, given, persons, people = _person_forms(name_mentions(doc))
+        mentions = name_mentions(doc)
+        if not _variants_possible(mentions):
+            return  # most articles: no two names in it are close spellings
+        places, given, persons, people = _person_forms(mentions)
         yield from _surname_variants(doc, places, given, persons)
         yield from _given_name_variants(doc, people)
+
+
+def _variants_possible(mentions: list[Mention]) -> bool:
+    """Whether two surnames, or two given names before one surname, are spelling
+    variants: without that, neither check can report. Asked of the distinct words only,
+    before anything is looked up per mention."""
+    surnames = sorted(f for f in {strip_possessive(t) for t in {m[4][-1][2] for m in mentions}}
+                      if _name_word(f))
+    folded = [fold_accents(strip_possessive(f)) for f in surnames]
+    for i, j in _candidate_pairs(surnames):
+        if _may_be_variants(folded[i], folded[j]) and spelling_variants(surnames[i], surnames[j]):
+            return True
+    given: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        name = m[4]
+        if len(name) >= 2:
+            given[strip_possessive(name[-1][2])].add(name[0][2])
+    for firsts in given.values():
+        if len(firsts) >= 2:
+            ordered = sorted(firsts)
+            if any(spelling_variants(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 :]):
+                return True
+    return False
 
 
 def _person_forms(mentions: list[Mention]) -> tuple[dict[str, list[Place]], dict[str, set[str]],
@@ -829,6 +856,7 @@ def _spelling_table() -> dict[str, tuple[str, str, str]]:
 
 
 _SPELLINGS = _spelling_table()
+_SPELLING_WORDS = frozenset(_SPELLINGS)
 _LOWER_WORD_RE = lazy_regex(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}'’-])", 0x100)  # regex.V1
 
 
@@ -872,8 +900,14 @@ Critics said the defence review came too late.
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        tokens = doc.tokens
+        # Most articles hold no word of the table, or one variety only: found with a
+        # set of the article's words, before looking at any word one by one.
+        found = _SPELLING_WORDS.intersection(map(itemgetter(2), tokens))
+        if len({_SPELLINGS[w][0] for w in found}) == len(found):
+            return  # no family with two of its words: none written two ways
         families: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-        for t in doc.tokens:
+        for t in tokens:
             entry = _SPELLINGS.get(t.text)
             if entry is None:
                 continue

@@ -181,3 +181,9 @@ def test_name_inconsistent_in_a_long_document_with_many_surnames() -> None:
     found = run("name-inconsistent", text)
     last_line = text.count("\n")
     assert found == [("name-inconsistent", last_line, 4)]
+
+
+def test_given_name_variants_with_a_possessive_surname() -> None:
+    text = ("Talks\n\nForeign Minister Sergey Lavrov arrived. Sergey Lavrov spoke first.\n\n"
+            "Later Sergei Lavrov's aides left.\n")
+    assert run("name-inconsistent", text) == [("name-inconsistent", 5, 7)]
