@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, NamedTuple, Sequence
 
 from newslint.findings import Severity, Violation
@@ -28,13 +28,17 @@ CODE_RE = lazy_re(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = lazy_re(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a rule may consult besides the document: all of it read-only."""
+_NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Context(NamedTuple):
+    """What a rule may consult besides the document: all of it read-only. (A NamedTuple:
+    the engine makes one per rule and article, and it is quicker to make and to define
+    than a frozen dataclass.)"""
 
     config: "Config"
     facts: "Facts"
-    options: Mapping[str, Any] = field(default_factory=dict)  # the rule's own options
+    options: Mapping[str, Any] = _NO_OPTIONS  # the rule's own options
     article_date: _dt.date | None = None  # front matter, dateline, sheet or --date
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import IO, Any, ClassVar, Sequence
+from typing import IO, Any, ClassVar, NamedTuple, Sequence
 
 from newslint.findings import Finding, LineIndex
 
 
-@dataclass(frozen=True)
-class FileResult:
-    """One file's findings with what is needed to locate them."""
+class FileResult(NamedTuple):
+    """One file's findings with what is needed to locate them (NamedTuples, not
+    dataclasses: every run, a cached one too, makes these classes at start-up)."""
 
     path: str
     findings: tuple[Finding, ...]
@@ -18,10 +17,9 @@ class FileResult:
     text: str | None = None  # kept for formatters that quote or diff
 
 
-@dataclass(frozen=True)
-class RunResult:
+class RunResult(NamedTuple):
     files: tuple[FileResult, ...]
-    rules: Sequence[Any] = field(default_factory=tuple)  # the active Rule objects
+    rules: Sequence[Any] = ()  # the active Rule objects
 
     @property
     def findings(self) -> list[Finding]:
