@@ -21,6 +21,7 @@ from newslint.proper_names import (
     PLACE_WORDS,
     Mention,
     _allowed_edits,
+    _one_edit_possible,
     fold_accents,
     is_person_like,
     is_sentence_initial,
@@ -108,12 +109,22 @@ def _variants_possible(mentions: list[Mention]) -> bool:
     """Whether two surnames, or two given names before one surname, are spelling
     variants: without that, neither check can report. Asked of the distinct words only,
     before anything is looked up per mention."""
-    surnames = sorted(f for f in {strip_possessive(t) for t in {m[4][-1][2] for m in mentions}}
-                      if _name_word(f))
-    folded = [fold_accents(strip_possessive(f)) for f in surnames]
-    for i, j in _candidate_pairs(surnames):
-        if _may_be_variants(folded[i], folded[j]) and spelling_variants(surnames[i], surnames[j]):
-            return True
+    by_letter: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for form in {strip_possessive(t) for t in {m[4][-1][2] for m in mentions}}:
+        if _name_word(form):
+            folded = strip_possessive(form)
+            folded = folded.casefold() if folded.isascii() else fold_accents(folded)
+            by_letter[form[:1]].append((len(folded), folded, form))
+    for forms in by_letter.values():  # (the rule pairs only forms with one first letter)
+        if len(forms) < 2:
+            continue
+        forms.sort()
+        for x, (la, fa, a) in enumerate(forms):
+            for lb, fb, b in forms[x + 1 :]:
+                if lb - la > 2:
+                    break  # variants are at most two letters apart
+                if _may_be_variants(fa, fb) and spelling_variants(a, b):
+                    return True
     given: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         name = m[4]
@@ -288,9 +299,16 @@ def _surname_variants(doc: Document, places: dict[str, list[Place]], given: dict
 
 def _may_be_variants(fa: str, fb: str) -> bool:
     """False when two folded one-word forms cannot be ``spelling_variants``: not equal
-    (accents only), and not one first letter, five letters and at most two apart."""
-    return fa == fb or (fa[:1] == fb[:1] and len(fa) >= 5 and len(fb) >= 5
-                        and -2 <= len(fa) - len(fb) <= 2)
+    (accents only), and not one first letter, five letters and within the edits that
+    their length allows (the cheap tests of ``_word_variants``, without its fuzzy match)."""
+    if fa == fb:
+        return True
+    if fa[:1] != fb[:1]:
+        return False
+    edits = _allowed_edits(min(len(fa), len(fb)))
+    if edits == 0 or abs(len(fa) - len(fb)) > edits:
+        return False
+    return edits > 1 or _one_edit_possible(fa, fb)
 
 
 def _given_name_variants(doc: Document, people: list[Mention]) -> Iterator[Violation]:
