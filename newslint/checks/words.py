@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Iterable
 
 from newslint.document import Document
@@ -27,8 +28,11 @@ _TIME_PHRASE_RE = lazy_regex(
 _DEMONYM_RE = lazy_re(r"(?:ish|ese|ian)$")
 _GAP_RE = lazy_regex(r"\s+")
 # A word followed by the same word, in the words joined by single spaces; the word is
-# read once, atomically (a look-ahead capture), not again for every shorter prefix.
-_REPEAT_RE = lazy_re(r" (?=([^ ]+))\1(?= \1(?: |$))")
+# read once, atomically, not again for every shorter prefix: a possessive repeat where
+# the engine has one (Python 3.11), else a look-ahead capture (a third slower).
+_REPEAT_RE = lazy_re(
+    r" ([^ ]++)(?= \1(?: |$))" if sys.version_info >= (3, 11) else r" (?=([^ ]+))\1(?= \1(?: |$))"
+)
 _HEADING_RE = lazy_regex(r"(?m)^[ ]{0,3}#{1,6}[ \t][^\n]*$")
 
 

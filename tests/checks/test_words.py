@@ -100,3 +100,18 @@ def test_runs_and_case_and_neighbours_that_only_share_a_prefix() -> None:
         (3, 103, "ünited"),
         (3, 123, "cheered"),
     ]
+
+
+@pytest.mark.parametrize("words", [
+    "the the", "a ab b ba", "x x x", "The the", "ab abc abc ab", "", "a", "so sol so so",
+])
+def test_repeat_scan_forms_agree(words: str) -> None:
+    # The possessive form (Python 3.11+) and the look-ahead form (3.10) find the same
+    # repeats in the words joined by spaces.
+    import re
+
+    low = " " + words.lower()
+    possessive = re.compile(r" ([^ ]++)(?= \1(?: |$))")
+    lookahead = re.compile(r" (?=([^ ]+))\1(?= \1(?: |$))")
+    assert [m.start(1) for m in possessive.finditer(low)] == [
+        m.start(1) for m in lookahead.finditer(low)]
