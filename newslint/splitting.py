@@ -24,6 +24,10 @@ from newslint.engine import ActiveRule, is_late
 
 # A document this long (in characters) is linted by several workers when --jobs allows.
 SPLIT_MIN_CHARS = 1 << 20
+# At most this many groups: each worker holds its own copy of the document's tokens
+# and spans (tens of bytes per byte of text), and past the group holding the heaviest
+# rule more groups shorten nothing.
+MAX_GROUPS = 4
 
 # Tens of milliseconds a rule took on the dev corpus as one file (3.4 MB).
 _COST: dict[str, int] = {
@@ -44,12 +48,13 @@ _COST: dict[str, int] = {
 
 def rule_groups(rules: Sequence[ActiveRule], n: int) -> list[list[int]]:
     """The indexes of ``rules`` (suppression reviewers aside: they run after the
-    others) in at most ``n`` non-empty groups of about equal cost, each in rule order.
+    others) in at most ``n`` (and ``MAX_GROUPS``) non-empty groups of about equal cost,
+    each in rule order.
 
     Heaviest rule first, each to the group with the least cost so far."""
     indexes = [i for i, a in enumerate(rules) if not is_late(a.rule)]
     indexes.sort(key=lambda i: -_COST.get(rules[i].rule.name, 1))
-    groups: list[list[int]] = [[] for _ in range(max(1, n))]
+    groups: list[list[int]] = [[] for _ in range(max(1, min(n, MAX_GROUPS)))]
     loads = [0] * len(groups)
     for i in indexes:
         g = loads.index(min(loads))
@@ -58,4 +63,4 @@ def rule_groups(rules: Sequence[ActiveRule], n: int) -> list[list[int]]:
     return [sorted(g) for g in groups if g]
 
 
-__all__ = ["SPLIT_MIN_CHARS", "rule_groups"]
+__all__ = ["MAX_GROUPS", "SPLIT_MIN_CHARS", "rule_groups"]

@@ -145,3 +145,4 @@ def test_rule_groups_hold_every_rule_once_and_balance_the_heavy_ones() -> None:
     assert "name-inconsistent-across" not in together  # the two heaviest are apart
     assert splitting.rule_groups(rules, 1) == [flat and sorted(flat)]
     assert len(splitting.rule_groups(rules[:2], 8)) == 2  # never an empty group
+    assert len(splitting.rule_groups(rules, 64)) == splitting.MAX_GROUPS
