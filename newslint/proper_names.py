@@ -359,7 +359,6 @@ def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
     append = names.append
     new = tuple.__new__
     function_words = _FUNCTION_WORDS
-    words_in = _NON_SPACE_RE.finditer
     for m in _runs_re(_ALL_CONNECTORS).finditer(prose):
         start, end = m.span()
         word = m.group()
@@ -369,10 +368,12 @@ def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
             if not word.isascii() and not word[0].isupper():
                 return _scan_tokens(doc, NAME_PARTICLES), _scan_tokens(doc, _TERM_CONNECTORS, True)
             run: tuple[Token, ...] = (new(Token, (start, end, word)),)
-            append(new(Mention, (start, end, text[start:end], run, run, (),
-                                 is_sentence_initial(prose, start))))
+            # (a word after a space after a letter or digit opens no sentence)
+            initial = not (start >= 2 and prose[start - 1] == " " and prose[start - 2].isalnum()) \
+                and is_sentence_initial(prose, start)
+            append(new(Mention, (start, end, text[start:end], run, run, (), initial)))
             continue
-        run = tuple([new(Token, (w.start(), w.end(), w.group())) for w in words_in(prose, start, end)])
+        run = _words(prose, start, end, word)
         joins = [k for k, t in enumerate(run) if not t[2][0].isupper()]
         if not word.isascii() and not all(run[k][2] in _ALL_CONNECTORS for k in joins):
             return _scan_tokens(doc, NAME_PARTICLES), _scan_tokens(doc, _TERM_CONNECTORS, True)
@@ -390,6 +391,20 @@ def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
             if len(piece) > 1:
                 terms.append(_mention(prose, text, piece))
     return names, terms
+
+
+def _words(prose: str, start: int, end: int, run: str) -> tuple[Token, ...]:
+    """The words of a run (``run`` is ``prose[start:end]``), split at white space."""
+    new = tuple.__new__
+    if "  " not in run and run.isprintable():  # single spaces only: offsets by length
+        words = []
+        pos = start
+        for part in run.split(" "):
+            words.append(new(Token, (pos, pos + len(part), part)))
+            pos += len(part) + 1
+        return tuple(words)
+    return tuple([new(Token, (w.start(), w.end(), w.group()))
+                  for w in _NON_SPACE_RE.finditer(prose, start, end)])
 
 
 def _pieces(run: tuple[Token, ...], joins: list[int], connectors: frozenset[str]

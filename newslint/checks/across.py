@@ -245,15 +245,17 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
     def _record(doc: Document, name: list, mention: Mention, forms: dict,
                 context: set[str], heads: Counter | None) -> None:
         prose = doc.prose
-        if len(name) > 1 and _COMPOUND_TAIL_RE.search(name[-1].text):
+        last = name[-1][2]
+        if len(name) > 1 and ("-" in last or "‐" in last or "‑" in last) \
+                and _COMPOUND_TAIL_RE.search(last):
             name = name[:-1]  # "Pop Idol-style": the name is "Pop Idol"
             trailing = False
         else:
             trailing = name[-1] is mention.words[-1]
-        words = [t.text if "'" not in t.text and "’" not in t.text  # most: no call
-                 else strip_possessive(t.text) for t in name]
-        start = name[0].start
-        end = name[-1].start + len(words[-1])
+        words = [t[2] if "'" not in t[2] and "’" not in t[2]  # most: no call
+                 else strip_possessive(t[2]) for t in name]
+        start = name[0][0]
+        end = name[-1][0] + len(words[-1])
         form = " ".join(words)
         if heads is not None:
             heads[words[-1].casefold()] += 1
@@ -453,12 +455,16 @@ def _joined(mentions: list[Mention], doc: Document) -> Iterable[Mention]:
     """Runs of names joined by "of" or "and": one pass over the mentions, not a second
     scan of the words."""
     prose = doc.prose
+    n = len(mentions)
     i = 0
-    while i < len(mentions):
+    while i < n:
         j = i
         connectors: list[Token] = []
-        while j + 1 < len(mentions):
-            m = _JOIN_GAP_RE.fullmatch(prose, mentions[j].end, mentions[j + 1].start)
+        while j + 1 < n:
+            a, b = mentions[j].end, mentions[j + 1].start
+            if b - a < 4 or prose[a] != " " or prose[b - 1] != " ":
+                break  # not " of " or " and " (most gaps: a cheap look first)
+            m = _JOIN_GAP_RE.fullmatch(prose, a, b)
             if m is None:
                 break
             connectors.append(Token(m.start(1), m.end(1), m.group(1)))

@@ -726,7 +726,11 @@ def _one_casing_each(prose: str, candidates: dict[str, str]) -> bool:
     folded = spaced.casefold()
     if len(folded) != len(spaced):
         return False  # folding moved the offsets: no quick answer
+    find = folded.find
     for key, form in candidates.items():
+        first = find(key)
+        if find(key, first + 1) < 0:
+            continue  # one place only (its own): one form
         if _places(spaced, form, spaced) != _places(folded, key, spaced):
             return False
     return True
