@@ -12,7 +12,6 @@ A table no kind claims is an error, so a typo such as ``[[persons]]`` is caught.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
