@@ -17,16 +17,11 @@ from typing import Iterable, Sequence
 from newslint.document import Document, Span
 from newslint.facts import Count, Event, Person, Source, Term
 from newslint.findings import Fix, Severity, Violation
-from newslint.grammars.numbers import (
-    cardinal_ending_at,
-    ordinal_digits,
-    ordinal_ending_at,
-    ordinal_word,
-)
 from newslint.lazy import lazy_re
-from newslint.names import index_for, normalize
 from newslint.rule import Context, Rule
-from newslint.titles import compatible, title_after, title_before
+
+# The name index, the titles lexicon and the number grammars are imported by the rules
+# that use them: every rule here is skipped without a fact sheet, as most runs are.
 
 _HYPHEN_WORD_RE = lazy_re(r"[-‐‑]\w")
 
@@ -93,6 +88,8 @@ The fix replaces the wrong spelling with the sheet's `name`.
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        from newslint.names import index_for, normalize
+
         index = index_for(ctx.facts)
         prose = doc.prose
         reported: set[tuple[int, int]] = set()
@@ -133,6 +130,8 @@ The fix replaces the wrong spelling with the sheet's `name`.
 
 
 def _differs_only_first(found: str, name: str) -> bool:
+    from newslint.names import normalize
+
     a, b = normalize(found), normalize(name)
     return a[:1].casefold() == b[:1].casefold() and a[1:] == b[1:]
 
@@ -189,6 +188,9 @@ titles = ["Foreign Minister", "top diplomat"]
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        from newslint.names import index_for
+        from newslint.titles import compatible, title_after, title_before
+
         index = index_for(ctx.facts)
         prose = doc.prose
         for hit in index.names_in(prose):
@@ -372,6 +374,8 @@ nouns = ["member states", "members", "countries"]
         facts = ctx.facts
         if not facts.counts:
             return
+        from newslint.names import index_for
+
         tolerance = float(ctx.options.get("tolerance", _DEFAULT_TOLERANCE))
         index = index_for(facts)
         prose = doc.prose
@@ -404,6 +408,8 @@ nouns = ["member states", "members", "countries"]
     @staticmethod
     def _states_value(text: str, count: Count, index) -> bool:
         """Whether ``text`` states the count's exact value before one of its nouns."""
+        from newslint.grammars.numbers import cardinal_ending_at
+
         for noun_start, _, _ in index.nouns(count).find(text):
             found = cardinal_ending_at(text, noun_start)
             if found is not None and found[1] == count.value:
@@ -413,6 +419,8 @@ nouns = ["member states", "members", "countries"]
     def _check_sentence(
         self, text: str, base: int, count: Count, index, tolerance: float, stated: set[int]
     ) -> Iterable[Violation]:
+        from newslint.grammars.numbers import cardinal_ending_at
+
         claims = []
         for noun_start, noun_end, _ in index.nouns(count).find(text):
             found = cardinal_ending_at(text, noun_start)
@@ -535,6 +543,8 @@ def _ordinal_before(before: str) -> tuple[int, int] | None:
     "the fourth " (directly), "the 19th round of the " (a connector), "the 18th
     China-Russian " (up to two capitalised words between).
     """
+    from newslint.grammars.numbers import ordinal_ending_at
+
     ends = [len(before)]
     pos = len(before)
     for _ in range(2):
@@ -607,6 +617,9 @@ end = 2023-10-18
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
         if not any(e.ordinal for e in ctx.facts.events):
             return
+        from newslint.grammars.numbers import ordinal_digits, ordinal_word
+        from newslint.names import index_for
+
         index = index_for(ctx.facts)
         prose = doc.prose
         for hit in index.events_in(prose):
