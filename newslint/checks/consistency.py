@@ -118,6 +118,8 @@ def _variants_possible(mentions: list[Mention]) -> bool:
     for forms in by_letter.values():  # (the rule pairs only forms with one first letter)
         if len(forms) < 2:
             continue
+        if len(forms) >= _INDEX_FROM:
+            return True  # a long document: the rule's own index of close pairs decides
         forms.sort()
         for x, (la, fa, a) in enumerate(forms):
             for lb, fb, b in forms[x + 1 :]:
@@ -714,6 +716,11 @@ def _respace(original: str, form: str) -> str | None:
     return "".join(parts)
 
 
+# Searches of the whole prose, one per candidate, cost (candidates x characters): above
+# this, a single pass over the words (same result) is cheaper.
+_FIND_LIMIT = 1 << 21
+
+
 def _one_casing_each(prose: str, candidates: dict[str, str]) -> bool:
     """True when every candidate is written one way wherever it starts with a capital:
     then no candidate can have two forms, and the rule has nothing to report.
@@ -722,6 +729,8 @@ def _one_casing_each(prose: str, candidates: dict[str, str]) -> bool:
     words are joined in its form), case-folded for the places of any casing. Counted
     with overlaps, so equal counts mean the same places.
     """
+    if len(candidates) * len(prose) > _FIND_LIMIT:
+        return False  # a long document: a search per candidate would be quadratic
     spaced = " ".join(prose.split())
     folded = spaced.casefold()
     if len(folded) != len(spaced):
@@ -754,8 +763,8 @@ def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[i
     candidate (case-folded text one of ``lengths``' first words) and matter.
 
     Found with ``str.find`` in the case-folded prose, not by folding every word (when
-    folding changes the prose's length, "ß" -> "ss", offsets would not line up and
-    every word is folded instead). An occurrence starting with a small letter is never
+    folding changes the prose's length, "ß" -> "ss", offsets would not line up, and
+    when the searches would cost more than a pass, every word is folded instead). An occurrence starting with a small letter is never
     counted, nor blocks another. Nor do the occurrences of a first word that is
     followed by the very same text wherever it is (the only one, most often): its
     candidates have one form each, so they count only when they may block another
@@ -763,7 +772,9 @@ def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[i
     """
     folded = prose.casefold()
     by_first: dict[str, list[int]] = {}
-    if len(folded) != len(prose):
+    if len(folded) != len(prose) or len(lengths) * len(prose) > _FIND_LIMIT:
+        # (and in a long document with many first words, where a search for each
+        # would be quadratic: one pass over the words instead)
         for i, t in enumerate(tokens):
             if t.text[:1].isupper():
                 key = t.text.casefold()

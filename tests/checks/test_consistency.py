@@ -102,7 +102,13 @@ def test_capitalization_inconsistent() -> None:
     ("Forum\n\nThe Belt and Road Forum opens. The Belt and Road Forum is big.\n\n"
      "The belt and road forum.\n", []),
 ])
-def test_capitalization_places(text: str, found: list[tuple[int, int]]) -> None:
+@pytest.mark.parametrize("search_limit", [None, 0])
+def test_capitalization_places(text: str, found: list[tuple[int, int]], search_limit: int | None,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    if search_limit is not None:  # as in a long document: one pass over the words
+        from newslint.checks import consistency
+
+        monkeypatch.setattr(consistency, "_FIND_LIMIT", search_limit)
     assert run("capitalization-inconsistent", text) == [
         ("capitalization-inconsistent", line, column) for line, column in found]
 
