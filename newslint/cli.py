@@ -260,27 +260,31 @@ def _registry_and_rules(config: Config, err: IO[str]):
     return registry, active_rules(registry, config)
 
 
-def _repository_context(config: Config, rules, sources) -> list:
-    """The repository's other articles, read for cross-article rules only (issue 9)."""
+def _repository_context(config: Config, rules, sources, listed: list | None = None) -> list:
+    """The repository's other articles, read for cross-article rules only (issue 9);
+    ``listed``: the same list, when an attempt to answer from the cache made it."""
     from newslint.engine import iter_project_rules
 
     if not iter_project_rules(rules):
         return []
+    if listed is not None:
+        return listed
     from newslint.repository import context_sources
 
     return context_sources(config, sources)
 
 
 def _lint_from_cache(args: argparse.Namespace, config: Config, found: tuple,
-                     out: IO[str], err: IO[str]) -> int | None:
+                     out: IO[str], err: IO[str]) -> tuple[int | None, list | None]:
     """A run whose files are all unchanged, reported from the cache without loading a
-    rule (``newslint.replay``); None when a full run is needed (nothing printed)."""
+    rule (``newslint.replay``): the exit status, or None when a full run is needed
+    (nothing printed); and the repository's context files if they were listed."""
     from newslint import replay
 
     sources, problems = found
-    replayed = replay.replay(config, sources)
+    replayed, context = replay.replay(config, sources)
     if replayed is None:
-        return None
+        return None, context
     from newslint.formatters.base import RunResult
 
     for p in problems:
@@ -295,14 +299,14 @@ def _lint_from_cache(args: argparse.Namespace, config: Config, found: tuple,
         status = EXIT_FAILED
     if args.exit_zero and status == EXIT_FOUND:
         status = EXIT_OK
-    return status
+    return status, context
 
 
 def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from newslint.discover import discover
 
     config = config_from_args(args)
-    found = None
+    found = listed = None
     if not (args.fix or args.diff):
         try:
             found = discover(args.paths or ["."], exclude=config.exclude,
@@ -310,7 +314,7 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         except NewslintError:
             found = None  # reported below, after the errors a full run reports first
         if found is not None:
-            status = _lint_from_cache(args, config, found, out, err)
+            status, listed = _lint_from_cache(args, config, found, out, err)
             if status is not None:
                 return status
 
@@ -329,7 +333,7 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         err.write(f"newslint: error: {problem}\n")
     for p in problems:
         err.write(f"newslint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}\n")
-    context = _repository_context(config, rules, sources)
+    context = _repository_context(config, rules, sources, listed)
     outcome = lint_sources(sources, config=config, facts=facts, registry=registry, rules=rules,
                            context=context)
     if not registry.problems and not any(s.stdin for s in sources):

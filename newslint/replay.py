@@ -138,28 +138,31 @@ def _write(folder: Path, data: dict) -> None:
             pass
 
 
-def replay(config: Config, sources: Sequence[Source]) -> Replayed | None:
+def replay(config: Config, sources: Sequence[Source]
+           ) -> tuple[Replayed | None, list[Source] | None]:
     """The run's result from the cache alone, or None (nothing printed) when a full
-    run is needed. Mirrors ``newslint.runner.lint_sources`` for cache hits."""
+    run is needed. Mirrors ``newslint.runner.lint_sources`` for cache hits. Also the
+    repository's context files when they were listed (so a full run need not list
+    them again), else None."""
     if config.format not in FORMATS or any(s.stdin for s in sources):
-        return None
+        return None, None
     key = settings_key(config)
     if key is None:
-        return None
+        return None, None
     from newslint.cache import Cache, cache_dir
 
     root = cache_dir(config)
     remembered = _load(root).get(key)
     if not (isinstance(remembered, list) and len(remembered) == 2):
-        return None
+        return None, None
     run_key, project = remembered
     cache = Cache(root, str(run_key))
-    context: list[Source] = []
-    if project:
-        from newslint.repository import context_sources
+    if not project:
+        return _from_cache(config, cache, sources, [], False), None
+    from newslint.repository import context_sources
 
-        context = context_sources(config, sources)
-    return _from_cache(config, cache, sources, context, bool(project))
+    context = context_sources(config, sources)
+    return _from_cache(config, cache, sources, context, True), context
 
 
 def _from_cache(config: Config, cache: Cache, sources: Sequence[Source],
@@ -176,9 +179,8 @@ def _from_cache(config: Config, cache: Cache, sources: Sequence[Source],
         if s.path not in seen and s.path not in reported:
             items.append((s, False))
         seen.add(s.path)
-    files: list[FileResult] = []
     errors: list[NewslintError] = []
-    keys: list[tuple[str, str | None, bool]] = []
+    read: list[tuple[str, bool, str | None, str | None]] = []  # path, report, text, key
     for source, report in items:
         try:
             data = read_source_bytes(source, config)
@@ -186,22 +188,29 @@ def _from_cache(config: Config, cache: Cache, sources: Sequence[Source],
         except NewslintError as e:
             if report:
                 errors.append(e)
-            keys.append((source.path, None, report))
+            read.append((source.path, report, None, None))
             continue
-        text = text[1:] if text.startswith("\ufeff") else text
         key = cache.key(source.path, data)
+        if not os.path.exists(cache.folder / key):
+            return None  # a changed file: give up before reading any entry
+        read.append((source.path, report, text[1:] if text.startswith("\ufeff") else text, key))
+    found = None
+    if project:
+        found = cache.get_project(cache.project_key([(p, k, r) for p, r, _, k in read]))
+        if found is None:
+            return None
+    files: list[FileResult] = []
+    # Context files' entries are not read: they only feed the cross-article result,
+    # which came from the cache whole.
+    for path, report, text, key in read:
+        if not report or key is None:
+            continue
         hit = cache.get(key)
         if hit is None:
             return None
-        keys.append((source.path, key, report))
-        if report:
-            findings = hit.findings
-            files.append(FileResult(source.path, findings,
-                                    LineIndex(text) if findings else None, text))
-    if project:
-        found = cache.get_project(cache.project_key(keys))
-        if found is None:
-            return None
+        files.append(FileResult(path, hit.findings,
+                                LineIndex(text) if hit.findings else None, text))
+    if found is not None:
         files = [_merged(f, found.get(f.path)) for f in files]
     return Replayed(files, errors)
 
