@@ -107,6 +107,18 @@ def test_a_changed_file_is_linted_again(repo: Path) -> None:
     assert _output(again) == _output(full) and not _replayed(again)
 
 
+def test_a_changed_context_file_changes_the_cross_article_findings(repo: Path) -> None:
+    _run(["lint", "wednesday.txt"], repo)
+    assert "NL601" in _run(["lint", "wednesday.txt"], repo)[1]
+    for name in ("monday.txt", "tuesday.txt"):  # now most articles write "Sergei"
+        (repo / name).write_text(ARTICLES[name].replace("Sergey", "Sergei"), encoding="utf-8")
+    full = _run(["lint", "--no-cache", "wednesday.txt"], repo)
+    again = _run(["lint", "wednesday.txt"], repo)
+    assert "NL601" not in again[1]
+    assert _output(again) == _output(full) and not _replayed(again)
+    assert _replayed(_run(["lint", "wednesday.txt"], repo))
+
+
 def test_other_settings_are_not_answered_with_the_old_run_key(repo: Path) -> None:
     _run(["lint", "."], repo)
     assert _replayed(_run(["lint", "."], repo))
