@@ -63,7 +63,11 @@ def _weekday_like(original: str, weekday: int) -> str:
 
 
 def _mentions_by_sentence(doc: Document) -> dict[Span, list[DateMention]]:
-    """Date mentions per sentence, leaving out the dateline's (it dates the article)."""
+    """Date mentions per sentence, leaving out the dateline's (it dates the article).
+    Built once per document for the rules that ask; read-only."""
+    cached = doc.__dict__.get("_newslint_mentions_by_sentence")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     out: dict[Span, list[DateMention]] = {}
     dateline = dateline_span(doc)
     for m in date_mentions(doc):
@@ -72,13 +76,18 @@ def _mentions_by_sentence(doc: Document) -> dict[Span, list[DateMention]]:
         sentence = doc.sentence_at(m.start)
         if sentence is not None:
             out.setdefault(sentence, []).append(m)
+    doc.__dict__["_newslint_mentions_by_sentence"] = out
     return out
 
 
 def _events_by_sentence(doc: Document, ctx: Context) -> dict[Span, list[tuple[int, int, tuple[Event, ...]]]]:
-    """Sheet events named in each sentence, with their spans (events with dates only)."""
+    """Sheet events named in each sentence, with their spans (events with dates only).
+    Built once per document and sheet for the rules that ask; read-only."""
     if not any(e.start is not None for e in ctx.facts.events):
         return {}
+    cached = doc.__dict__.get("_newslint_events_by_sentence")
+    if cached is not None and cached[0] is ctx.facts:
+        return cached[1]  # type: ignore[no-any-return]
     from newslint.names import index_for
 
     out: dict[Span, list[tuple[int, int, tuple[Event, ...]]]] = {}
@@ -87,6 +96,7 @@ def _events_by_sentence(doc: Document, ctx: Context) -> dict[Span, list[tuple[in
         sentence = doc.sentence_at(hit.start)
         if events and sentence is not None:
             out.setdefault(sentence, []).append((hit.start, hit.end, events))
+    doc.__dict__["_newslint_events_by_sentence"] = (ctx.facts, out)
     return out
 
 
