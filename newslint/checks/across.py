@@ -199,7 +199,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         per mention, keep a large repository's summaries small in memory and cache.
         """
         skip = _skipped_spans(doc)
-        forms: dict[tuple[str, int], tuple[str, str, int, int]] = {}
+        forms: dict[tuple[str, int], tuple[int, int, str, str, str]] = {}  # start, end, form, kind, key
         context: set[str] = set()
         heads: Counter[str] = Counter()
         mentions = name_mentions(doc)
@@ -220,8 +220,8 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             for name in _names(mention):
                 self._record(doc, name, mention, forms, context, None)
         grouped: dict[tuple[str, str], tuple[str, list[int]]] = {}
-        for kind, form, key, start, end in sorted(forms.values(),
-                                                  key=lambda f: (f[3], f[4], f[1])):
+        # (start, end, form) is unique ((form, start) keys the dict): plain tuple order
+        for start, end, form, kind, key in sorted(forms.values()):
             entry = grouped.get((kind, form))
             if entry is None:
                 grouped[(kind, form)] = (key, [start, end])
@@ -265,7 +265,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             return  # "Russian President": a title, not a name (title rules judge those)
         if len(words) >= 2:
             key = compact(form)
-            forms.setdefault((form, start), ("n", form, key, start, end))
+            forms.setdefault((form, start), (start, end, form, "n", key))
             context.add(key)
         # "the Hague" beside "The Hague": the article before the name. Not when the
         # name goes on ("the Office for National Statistics" is not "The Office"), nor
@@ -279,7 +279,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                 and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
                 and not (len(words) == 1 and _DEMONYM_RE.search(words[0])):
             ext = "the " + form
-            forms.setdefault((ext, start - 4), ("x", ext, compact(ext), start - 4, end))
+            forms.setdefault((ext, start - 4), (start - 4, end, ext, "x", compact(ext)))
         # "Belt and Road forum" beside "Belt and Road Forum": the word after the name
         # (not after one word opening a sentence: "Human rights" says nothing).
         if mention.sentence_initial and len(words) == 1 and name[0] is mention.words[0]:
@@ -288,7 +288,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             m = _LOWER_WORD_RE.match(prose, end)
             if m and not _is_title(m.group(1)):
                 ext = form + " " + m.group(1)
-                forms.setdefault((ext, start), ("x", ext, compact(ext), start, m.end()))
+                forms.setdefault((ext, start), (start, m.end(), ext, "x", compact(ext)))
 
     # -- the repository ---------------------------------------------------------------
 
@@ -405,13 +405,13 @@ def _record_word(prose: str, mention: Mention, forms: dict, heads: Counter) -> N
             and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
             and not _DEMONYM_RE.search(word):
         ext = "the " + word
-        forms.setdefault((ext, start - 4), ("x", ext, compact(ext), start - 4, end))
+        forms.setdefault((ext, start - 4), (start - 4, end, ext, "x", compact(ext)))
     if initial or word != text or not spaced:
         return
     m = _LOWER_WORD_RE.match(prose, end)
     if m and not _is_title(m.group(1)):
         ext = word + " " + m.group(1)
-        forms.setdefault((ext, start), ("x", ext, compact(ext), start, m.end()))
+        forms.setdefault((ext, start), (start, m.end(), ext, "x", compact(ext)))
 
 
 _intern = sys.intern  # one string object per name across the summaries of a process

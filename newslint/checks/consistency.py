@@ -770,9 +770,9 @@ def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[i
     candidates have one form each, so they count only when they may block another
     occurrence, one starting within their reach.
     """
-    folded = prose.casefold()
     by_first: dict[str, list[int]] = {}
-    if len(folded) != len(prose) or len(lengths) * len(prose) > _FIND_LIMIT:
+    folded = prose.casefold() if len(lengths) * len(prose) <= _FIND_LIMIT else ""
+    if len(folded) != len(prose):
         # (and in a long document with many first words, where a search for each
         # would be quadratic: one pass over the words instead)
         for i, t in enumerate(tokens):
