@@ -212,14 +212,16 @@ def _split_sentences(prose: str, para: Span) -> list[Span]:
     out: list[Span] = []
     start = para.start
     for m in _SENTENCE_END_RE.finditer(prose, para.start, para.end):
-        end = m.end()
+        mark, end = m.span()
         if end <= start:
             continue
-        if _ends_with_abbreviation(prose, start, m.start()):
+        if prose[mark] == "." and _ends_with_abbreviation(prose, start, mark):
             continue
-        span = _trim(prose, start, end)
-        if span.end > span.start:
-            out.append(span)
+        # The sentence ends with its mark (never white space): only its start is trimmed.
+        chunk = prose[start:end]
+        first = end - len(chunk.lstrip())
+        if end > first:
+            out.append(Span(first, end))
         start = end
     if start < para.end:
         span = _trim(prose, start, para.end)
