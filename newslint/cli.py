@@ -307,7 +307,7 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     config = config_from_args(args)
     found = listed = None
-    if not (args.fix or args.diff):
+    if config.cache and not (args.fix or args.diff):  # --no-cache: nothing to answer from
         try:
             found = discover(args.paths or ["."], exclude=config.exclude,
                              stdin_filename=args.stdin_filename)
@@ -370,6 +370,8 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def _remember_run_key(config: Config, rules) -> None:
     """Let the next run with these settings answer from the cache (``newslint.replay``)."""
+    if not config.cache:
+        return
     from newslint.cache import cache_enabled, run_key
     from newslint.engine import iter_project_rules
     from newslint.replay import remember

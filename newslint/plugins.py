@@ -114,7 +114,7 @@ def plugin_entry_points(config: Config | None = None) -> list:
     from newslint.entrypoints import entry_points
 
     cache_dir = None
-    if config is not None:
+    if config is not None and config.cache:
         from newslint.cache import cache_dir as _cache_dir, cache_enabled
 
         if cache_enabled(config):
