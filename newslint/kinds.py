@@ -381,15 +381,35 @@ class Substitution(PackRule):
 
     def __init__(self, *, swaps: list[tuple["regex.Pattern[str]", str]],
                  literals: list[str] | None = None, phrases: list[str] | None = None,
-                 **kw: Any) -> None:
+                 sources: list[str] | None = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.swaps = swaps
-        # Per pattern, a lower-case literal every match contains ("" = always scan).
-        self.literals = literals if literals is not None else [""] * len(swaps)
-        # Per pattern, a lower-case phrase every match contains, its words separated
-        # by white space ("could of": ``required_literal(..., spaces=True)``), or "";
-        # sharper than the literal ("could" is in most articles, "could of" in few).
-        self.phrases = phrases if phrases is not None else [""] * len(swaps)
+        # The patterns as the pack writes them: literals and phrases are read from
+        # them on first use, not at start-up, unless given.
+        self._sources = sources
+        self._literals = literals
+        self._phrases = phrases
+        self._prepared = False
+
+    @property
+    def literals(self) -> list[str]:
+        """Per pattern, a lower-case literal every match contains ("" = always scan)."""
+        if self._literals is None:
+            self._literals = ([required_literal(p) for p in self._sources] if self._sources
+                              else [""] * len(self.swaps))
+        return self._literals
+
+    @property
+    def phrases(self) -> list[str]:
+        """Per pattern, a lower-case phrase every match contains, its words separated
+        by white space ("could of": ``required_literal(..., spaces=True)``), or "";
+        sharper than the literal ("could" is in most articles, "could of" in few)."""
+        if self._phrases is None:
+            self._phrases = ([required_literal(p, spaces=True) for p in self._sources]
+                             if self._sources else [""] * len(self.swaps))
+        return self._phrases
+
+    def _prepare(self) -> None:
         self._gates = [_phrase_gate(p) for p in self.phrases]
         # The patterns whose literal is one word ("occured", "goverment") with a rare
         # character to enter it at (see ``any_of_pattern``): one scan of the lower-cased
@@ -401,11 +421,14 @@ class Substitution(PackRule):
         words = {lit for lit, one in zip(self.literals, self._one_word) if one}
         self._any_word = (lazy_re(any_of_pattern(sorted(words)))
                           if len(words) >= _ANY_OF_MIN else None)
+        self._prepared = True
 
     def _matches(self, prose: str) -> Iterator[tuple["regex.Match[str]", str]]:
         # One scan per pattern: each keeps the engine's fast search for its literal
         # start (a joined alternation would lose it and run slower); a pattern whose
         # required literal is not in the lower-cased text cannot match and is skipped.
+        if not self._prepared:
+            self._prepare()
         low = lowered(prose)
         # "İ" matches "i" ignoring case but lower-cases to "i" and a combining dot: a
         # phrase could then miss a match that its literal (all the rule ever promised)

@@ -47,7 +47,7 @@ from newslint.errors import NewslintError, RulePackError
 from newslint.findings import Severity
 from newslint.hookspecs import hookimpl
 from newslint.kinds import (KINDS, WORD_PATTERN, PackPattern, PackRule, Source, group_refs,
-                            plain_groups, required_literal)
+                            plain_groups)
 from newslint.rule import CODE_RE, NAME_RE, Rule
 
 if sys.version_info >= (3, 11):
@@ -238,8 +238,7 @@ def _build(data: Any, index: int, src: Source, text: str) -> PackRule:
             if missing:
                 raise e.error(f"replacement {replacement!r} refers to group \\{missing[0]}, but "
                               f"its pattern has {pattern.groups} group(s)", "swap")
-        return cls(swaps=swaps, literals=[required_literal(k) for k in swap],
-                   phrases=[required_literal(k, spaces=True) for k in swap], **common)
+        return cls(swaps=swaps, sources=list(swap), **common)
     if kind == "consistency":
         either = e.get("either", list)
         if not either or not all(isinstance(s, list) and len(s) >= 2
