@@ -125,7 +125,7 @@ def _variants_possible(mentions: list[Mention]) -> bool:
             for lb, fb, b in forms[x + 1 :]:
                 if lb - la > 2:
                     break  # variants are at most two letters apart
-                if _may_be_variants(fa, fb) and spelling_variants(a, b):
+                if _may_be_variants(fa, fb) and _variants_either_way(a, b):
                     return True
     given: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -135,9 +135,14 @@ def _variants_possible(mentions: list[Mention]) -> bool:
     for firsts in given.values():
         if len(firsts) >= 2:
             ordered = sorted(firsts)
-            if any(spelling_variants(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 :]):
+            if any(_variants_either_way(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 :]):
                 return True
     return False
+
+
+def _variants_either_way(a: str, b: str) -> bool:
+    """``spelling_variants`` in both orders (the rule asks in its own order)."""
+    return spelling_variants(a, b) or spelling_variants(b, a)
 
 
 def _person_forms(mentions: list[Mention]) -> tuple[dict[str, list[Place]], dict[str, set[str]],
