@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
@@ -201,7 +201,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         skip = _skipped_spans(doc)
         forms: dict[tuple[str, int], tuple[int, int, str, str, str]] = {}  # start, end, form, kind, key
         context: set[str] = set()
-        heads: Counter[str] = Counter()
+        heads: dict[str, int] = {}  # (a dict: a Counter calls Python for each new key)
         mentions = name_mentions(doc)
         if len(skip) == 1:  # the headline: one comparison a mention, not a generator
             a, b = skip[0]
@@ -243,7 +243,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
 
     @staticmethod
     def _record(doc: Document, name: list, mention: Mention, forms: dict,
-                context: set[str], heads: Counter | None) -> None:
+                context: set[str], heads: dict[str, int] | None) -> None:
         prose = doc.prose
         last = name[-1][2]
         if len(name) > 1 and ("-" in last or "‐" in last or "‑" in last) \
@@ -258,7 +258,8 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         end = name[-1][0] + len(words[-1])
         form = " ".join(words)
         if heads is not None:
-            heads[words[-1].casefold()] += 1
+            head = words[-1].casefold()
+            heads[head] = heads.get(head, 0) + 1
         if not (form[1:2].islower() or any(c.islower() for c in form)):
             return  # "NEW YORK" in a dateline: capitals say nothing
         if _is_title(words[-1]):
@@ -378,7 +379,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                 yield path, v
 
 
-def _record_word(prose: str, mention: Mention, forms: dict, heads: Counter) -> None:
+def _record_word(prose: str, mention: Mention, forms: dict, heads: dict[str, int]) -> None:
     """``_record`` of a one-word mention (most of them), with its steps that cannot
     apply to one word left out: what it gives is the same."""
     tok = mention.words[0]
@@ -392,7 +393,8 @@ def _record_word(prose: str, mention: Mention, forms: dict, heads: Counter) -> N
         word = text
     start = tok[0]
     end = start + len(word)
-    heads[word.casefold()] += 1
+    head = word.casefold()
+    heads[head] = heads.get(head, 0) + 1
     if not (word[1:2].islower() or any(c.islower() for c in word)):
         return  # capitals say nothing
     if _is_title(word):
