@@ -148,10 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "lint":
-            from newslint.parallel import catch_interrupts
-
-            with catch_interrupts():  # a Ctrl-C swallowed by a __del__ is still seen
-                return cmd_lint(args, out, err)
+            return cmd_lint(args, out, err)
         if args.command == "rules":
             return cmd_rules(args, out)
         if args.command == "explain":
@@ -318,6 +315,16 @@ def cmd_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             if status is not None:
                 return status
 
+    from newslint.parallel import catch_interrupts
+
+    with catch_interrupts():  # a Ctrl-C swallowed by a __del__ is still seen
+        return _lint_in_full(args, config, found, listed, out, err)
+
+
+def _lint_in_full(args: argparse.Namespace, config: Config, found: tuple | None,
+                  listed: list | None, out: IO[str], err: IO[str]) -> int:
+    """Load the rules and lint (the files the cache could not answer for)."""
+    from newslint.discover import discover
     from newslint.formatters.base import RunResult
     from newslint.runner import lint_sources
 
