@@ -354,6 +354,7 @@ def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
     """
     prose = doc.prose
     text = doc.text
+    same = text is prose  # nearly always (nothing blanked): a run's text is its match
     names: list[Mention] = []
     terms: list[Mention] = []
     append = names.append
@@ -371,14 +372,15 @@ def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
             # (a word after a space after a letter or digit opens no sentence)
             initial = not (start >= 2 and prose[start - 1] == " " and prose[start - 2].isalnum()) \
                 and is_sentence_initial(prose, start)
-            append(new(Mention, (start, end, text[start:end], run, run, (), initial)))
+            append(new(Mention, (start, end, word if same else text[start:end], run, run, (),
+                                 initial)))
             continue
         run = _words(prose, start, end, word)
         joins = [k for k, t in enumerate(run) if not t[2][0].isupper()]
         if not word.isascii() and not all(run[k][2] in _ALL_CONNECTORS for k in joins):
             return _scan_tokens(doc, NAME_PARTICLES), _scan_tokens(doc, _TERM_CONNECTORS, True)
         if not joins:
-            mention = _mention(prose, text, run)
+            mention = _mention(prose, text, run, word if same else None)
             append(mention)
             terms.append(mention)
             continue
@@ -456,7 +458,8 @@ def _scan_tokens(doc: "Document", connectors: frozenset[str], multi: bool = Fals
     return out
 
 
-def _mention(prose: str, text: str, run: tuple["Token", ...]) -> Mention:
+def _mention(prose: str, text: str, run: tuple["Token", ...], span: str | None = None) -> Mention:
+    """The mention of ``run`` (``span``: its text, when the caller has it)."""
     start = run[0][0]
     end = run[-1][1]
     initial = is_sentence_initial(prose, start)
@@ -470,8 +473,8 @@ def _mention(prose: str, text: str, run: tuple["Token", ...]) -> Mention:
         if word in HONORIFICS or (word[-1:] == "." and word[:-1] in HONORIFICS):
             titles_end = idx + 1
             break
-    return tuple.__new__(Mention, (start, end, text[start:end], run, run[titles_end:],
-                                   run[k:titles_end], initial))
+    return tuple.__new__(Mention, (start, end, text[start:end] if span is None else span, run,
+                                   run[titles_end:], run[k:titles_end], initial))
 
 
 def _allowed_edits(shorter: int) -> int:

@@ -69,10 +69,10 @@ def _both(text: str, connectors: frozenset[str], multi: bool) -> tuple[list, lis
             list(map(tuple, pn._scan_tokens(doc, connectors, multi))))
 
 
-def _shared(text: str) -> tuple[tuple[list, list], tuple[list, list]]:
+def _shared(text: str, path: str = "a.txt") -> tuple[tuple[list, list], tuple[list, list]]:
     from newslint import proper_names as pn
 
-    doc = parse_document(text, "a.txt", REGISTRY)
+    doc = parse_document(text, path, REGISTRY)
     names, terms = pn._scan_shared(doc)
     return ((list(map(tuple, names)), list(map(tuple, terms))),
             (list(map(tuple, pn._scan_tokens(doc, pn.NAME_PARTICLES))),
@@ -113,3 +113,11 @@ def test_scan_agrees_on_random_text() -> None:
         assert fast == reference, text
 
     check()
+
+
+def test_shared_scan_on_markdown_where_prose_is_not_the_text() -> None:
+    text = ("# The Belt and Road Forum\n\nThe **Belt and Road** Forum met [Sergey Lavrov]"
+            "(https://example.org/Lavrov) and *Wang* Yi of `Code Name` at The Hague.\n")
+    fast, reference = _shared(text, "a.md")
+    assert fast == reference
+    assert fast[0]  # mentions found: the test looks at something
