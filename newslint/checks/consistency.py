@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
-from operator import itemgetter
 from typing import Iterable, Iterator, NamedTuple
 
 from newslint.document import Document, Token
@@ -941,7 +940,7 @@ Critics said the defence review came too late.
         tokens = doc.tokens
         # Most articles hold no word of the table, or one variety only: found with a
         # set of the article's words, before looking at any word one by one.
-        found = _SPELLING_WORDS.intersection(map(itemgetter(2), tokens))
+        found = _SPELLING_WORDS.intersection(doc.words)  # the tokens' texts
         if len({_SPELLINGS[w][0] for w in found}) == len(found):
             return  # no family with two of its words: none written two ways
         families: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
