@@ -146,3 +146,23 @@ def test_rule_groups_hold_every_rule_once_and_balance_the_heavy_ones() -> None:
     assert splitting.rule_groups(rules, 1) == [flat and sorted(flat)]
     assert len(splitting.rule_groups(rules[:2], 8)) == 2  # never an empty group
     assert len(splitting.rule_groups(rules, 64)) == splitting.MAX_GROUPS
+
+
+def test_a_failing_rule_is_reported_once_and_not_counted_as_run(tmp_path, facts, split_counter,
+                                                                monkeypatch) -> None:
+    from newslint.checks.words import RepeatedWord
+
+    def broken(self, doc, ctx):
+        raise ValueError("broken on purpose")
+
+    monkeypatch.setattr(RepeatedWord, "check", broken)  # workers are forked: they see it
+    big = tmp_path / "archive.txt"
+    big.write_text(_text(4), encoding="utf-8")
+    sources = [Source(str(big))]
+    whole = _run(sources, jobs=1, facts=facts)
+    split = _run(sources, jobs=2, facts=facts)
+    assert split_counter == [str(big)]
+    assert _view(split) == _view(whole)
+    assert [e for e in _view(whole)[1] if "repeated-word" in e and "broken on purpose" in e]
+    # The rule did not run, so its suppression comment is not reported unused either.
+    assert not any(f.code == "NL101" for f in whole.files[0].findings)
