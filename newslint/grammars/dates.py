@@ -428,6 +428,13 @@ _SIMPLE_FORMS_RE = lazy_re(
            full_month=_FULL_MONTH_RE, rel=_REL_RE, unit=_UNIT_RE, full_wd=_FULL_WEEKDAY_RE)
 )  # fmt: skip
 
+# A single date where a weekday may stand before one: a relative weekday followed by it
+# is no relative weekday ("last Monday, Sept. 18": the grammar reads "Monday, Sept. 18").
+_DATE_NEXT_RE = lazy_re(
+    r"\s*,?\s*(?:(?:%(month)s)\s*(?:%(day)s)"
+    r"|(?:[Tt]he(?![A-Za-z])\s*)?(?:%(day)s)\s*(?:of(?![A-Za-z])\s*)?(?:%(month)s))"
+    % dict(month=_MONTH_RE, day=_DAY_RE)
+)
 
 _CONTEXT = 32
 
@@ -447,6 +454,8 @@ def _simple_forms(text: str, start: int, end: int) -> list[DateMention]:
         m = match(text, w.start(), stop)
         if m is None:
             continue
+        if m.group("wrel") and _DATE_NEXT_RE.match(text, m.end(), stop):
+            continue  # as the grammar reads it: the weekday opens the date that follows
         pos = m.end()
         where = dict(start=m.start(), end=m.end(), text=m.group())
         if m.group("ud") or m.group("kd"):

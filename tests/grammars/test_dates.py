@@ -229,3 +229,22 @@ def test_simple_forms_are_tried_where_words_start_as_finditer_would(tokens: list
             break
         reference.append((m.start(), m.end()))
     assert [(x.start, x.end) for x in d._simple_forms(text, start, end)] == reference
+
+
+@pytest.mark.parametrize("text", [
+    "last Monday Sept. 18", "next Friday, 18 September", "this Tuesday the 5th of May 2005",
+    "last Monday", "on Friday Sept.",
+])
+def test_a_relative_weekday_before_a_date_opens_the_date(text: str) -> None:
+    # The fast path reads these as the grammar does: "last Monday, Sept. 18" is the
+    # date Monday, Sept. 18 (its weekday checked against the date), not "last Monday".
+    assert parse_span(text) == parse_span(text, use_grammar=True)
+
+
+def test_weekday_after_last_is_checked_against_its_date() -> None:
+    from newslint.engine import lint_text
+
+    text = "Talks\n\nThe talks opened last Tuesday, Sept. 18, 2023, in Moscow.\n"
+    found = [(f.rule, text[f.start:f.end]) for f in lint_text(text, path="a.txt")
+             if f.rule == "weekday-mismatch"]
+    assert found == [("weekday-mismatch", "Tuesday")]
