@@ -91,7 +91,7 @@ def read_bytes(path: str, *, stdin: bool = False,
                                 "use - to lint standard input", path=path)
             if limit is not None and st.st_size > limit:
                 raise ReadError(_too_large(st.st_size, limit), path=path)
-            return _read_limited(fh, path, limit)
+            return _read_limited(fh, path, limit, st.st_size)
         except OSError as e:
             raise ReadError(_os_problem(e, path), path=path) from None
 
@@ -102,10 +102,15 @@ def read_source_bytes(source: "Source", config: "Config") -> bytes:
                       max_bytes=config.max_file_size)
 
 
-def _read_limited(fh: BinaryIO, path: str, limit: int | None) -> bytes:
+def _read_limited(fh: BinaryIO, path: str, limit: int | None, size: int | None = None) -> bytes:
     if limit is None:
         return fh.read()
-    data = fh.read(limit + 1)  # a file that grew since it was measured is still caught
+    # read(n) allocates n bytes first: ask for the size measured (plus one byte, to see
+    # a file that grew since), not the whole limit, which cost ~25 us a file.
+    want = limit + 1 if size is None else min(size, limit) + 1
+    data = fh.read(want)
+    if len(data) == want and want <= limit:  # it grew: read on up to the limit
+        data += fh.read(limit + 1 - want)
     if len(data) > limit:
         raise ReadError(_too_large(None, limit), path=path)
     return data
