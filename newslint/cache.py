@@ -298,13 +298,16 @@ _PACKAGE_FINGERPRINT: str | None = None
 
 
 def _package_fingerprint() -> str:
-    """Sizes and times of newslint's own files: cheap (one stat each), and it keeps
-    an editable install from serving results of rules since edited."""
+    """Sizes and times of newslint's own files and built-in packs: cheap (one stat
+    each), and it keeps an editable install from serving results of rules since edited."""
     global _PACKAGE_FINGERPRINT
     if _PACKAGE_FINGERPRINT is None:
         root = Path(__file__).resolve().parent
+        tops = [root]
+        if not (root / "_packs").is_dir():  # a source tree: the built-in packs in rules/
+            tops.append(root.parent / "rules")
         h = blake2b(digest_size=16)
-        for folder, dirs, files in os.walk(root):
+        for folder, dirs, files in (walked for top in tops for walked in os.walk(top)):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 if name.endswith((".py", ".toml", ".txt", ".json")):

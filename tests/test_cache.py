@@ -230,3 +230,23 @@ def test_unchanged_run_reuses_cross_article_findings(tmp_path: Path, monkeypatch
     paths[3].write_text("Town hall story number 3\n\nA changed changed paragraph.\n", encoding="utf-8")
     edited = _lint(tmp_path / "desk", tmp_path / "cache")
     assert any("check_project ran" in str(e) for e in edited.errors)  # one file changed: it runs
+
+
+def test_editing_a_built_in_pack_in_a_source_tree_changes_the_key(monkeypatch) -> None:
+    """An editable install reads the built-in packs from rules/, outside the package:
+    cached results must not outlive an edit there."""
+    import os
+
+    from newslint import cache
+    from newslint.packs import builtin_pack_paths
+
+    pack = builtin_pack_paths()[0]
+    monkeypatch.setattr(cache, "_PACKAGE_FINGERPRINT", None)
+    before = cache._package_fingerprint()
+    st = pack.stat()
+    try:
+        os.utime(pack, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        monkeypatch.setattr(cache, "_PACKAGE_FINGERPRINT", None)
+        assert cache._package_fingerprint() != before
+    finally:
+        os.utime(pack, ns=(st.st_atime_ns, st.st_mtime_ns))
