@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
@@ -60,7 +60,7 @@ _DEMONYM_RE = lazy_regex(r"(?:an|ese|ish|ch|man|men)$")
 _HEADING_LINE_RE = lazy_regex(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", 8)  # regex.MULTILINE
 _VOWELS = frozenset("aeiou")
 MIN_SHARED_CONTEXT = 2  # other names two spellings' articles must share
-SUMMARY_VERSION = 3  # summaries of another shape (an old cache) are ignored
+SUMMARY_VERSION = 4  # summaries of another shape (an old cache) are ignored
 
 
 @lru_cache(maxsize=65536)
@@ -189,19 +189,26 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
     # -- one article ----------------------------------------------------------------
 
     def collect(self, doc: Document, ctx: Context) -> dict[str, Any]:
-        """Forms, context names and surname counts, in columns.
+        """Names, the forms with a word beside them, and surnames, in columns.
 
-        One entry per distinct form, in order of first use: ``kinds[i]`` (``n`` a name,
-        compared by spelling too; ``x`` a name with the word before or after it, "the
-        Hague", "Belt and Road forum", compared by letters), ``forms[i]``, ``keys[i]``
-        (its letters) and ``counts[i]`` places, whose ``(start, end)`` follow one
-        another in ``spans``. Columns of interned strings and int arrays, not an object
-        per mention, keep a large repository's summaries small in memory and cache.
+        Names (compared by spelling too): one entry per distinct form, in order of
+        first use: ``forms[i]``, ``keys[i]`` (its letters) and ``counts[i]`` places,
+        whose ``(start, end)`` follow one another in ``spans``. A name with the word
+        before or after it ("the Hague", "Belt and Road forum": compared by letters)
+        matters only where some article writes a name with the same letters, which only
+        the project check knows: those forms are kept raw (``xforms``, joined by NUL,
+        repeats included; ``xspans``) and keyed there. ``context`` holds the keys of
+        names dropped after they counted as context ("The Office for ..."); the rest
+        of the context is ``keys``. ``heads``: every name's last word, case-folded,
+        joined by NUL. A few strings and int arrays, not an object per mention, keep a
+        large repository's summaries small in memory and cache.
         """
         skip = _skipped_spans(doc)
-        forms: dict[tuple[str, int], tuple[int, int, str, str, str]] = {}  # start, end, form, kind, key
-        context: set[str] = set()
-        heads: dict[str, int] = {}  # (a dict: a Counter calls Python for each new key)
+        forms: dict[tuple[str, int], tuple[int, int, str]] = {}  # (form, start) -> (start, end, form)
+        popped: list[str] = []  # names that count as context only
+        xforms: list[str] = []
+        xspans: list[int] = []
+        lasts: list[str] = []  # every name's last word
         mentions = name_mentions(doc)
         if len(skip) == 1:  # the headline: one comparison a mention, not a generator
             a, b = skip[0]
@@ -209,87 +216,41 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         else:
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip)]
         prose = doc.prose
-        record = self._record
         for mention in mentions:
             if len(mention.words) == 1:
-                _record_word(prose, mention, forms, heads)
+                _record_word(prose, mention, xforms, xspans, lasts)
                 continue
             for name in _names(mention):
-                record(doc, name, mention, forms, context, heads)
+                _record(prose, name, mention, forms, popped, xforms, xspans, lasts)
         for mention in _joined(mentions, doc):  # "Bank of England", "Belt and Road Forum"
             for name in _names(mention):
-                self._record(doc, name, mention, forms, context, None)
-        grouped: dict[tuple[str, str], tuple[str, list[int]]] = {}
+                _record(prose, name, mention, forms, popped, xforms, xspans, None)
+        grouped: dict[str, list[int]] = {}
         # (start, end, form) is unique ((form, start) keys the dict): plain tuple order
-        for start, end, form, kind, key in sorted(forms.values()):
-            entry = grouped.get((kind, form))
-            if entry is None:
-                grouped[(kind, form)] = (key, [start, end])
+        for start, end, form in sorted(forms.values()):
+            places = grouped.get(form)
+            if places is None:
+                grouped[form] = [start, end]
             else:
-                entry[1].extend((start, end))
+                places.extend((start, end))
         spans: list[int] = []
-        for _key, places in grouped.values():
+        for places in grouped.values():
             spans.extend(places)
+        keys = _compact_all("\0".join(grouped)) if grouped else []
+        extra: tuple[str, ...] = ()
+        if popped:
+            extra = tuple(sorted(set(_compact_all("\0".join(popped))).difference(keys)))
         return {
             "version": SUMMARY_VERSION,
-            "kinds": "".join(kind for kind, _form in grouped),
-            "forms": tuple(_intern(form) for _kind, form in grouped),
-            "keys": tuple(_intern(key) for key, _places in grouped.values()),
-            "counts": _pack([len(places) // 2 for _key, places in grouped.values()]),
+            "forms": tuple(map(_intern, grouped)),
+            "keys": tuple(map(_intern, keys)),
+            "counts": _pack([len(places) >> 1 for places in grouped.values()]),
             "spans": _pack(spans),
-            "context": tuple(sorted(map(_intern, context))),
-            "heads": (tuple(map(_intern, heads)), _pack(heads.values())),
+            "context": extra,
+            "xforms": "\0".join(xforms),
+            "xspans": _pack(xspans),
+            "heads": "\0".join(lasts).casefold(),
         }
-
-    @staticmethod
-    def _record(doc: Document, name: list, mention: Mention, forms: dict,
-                context: set[str], heads: dict[str, int] | None) -> None:
-        prose = doc.prose
-        last = name[-1][2]
-        if len(name) > 1 and ("-" in last or "‐" in last or "‑" in last) \
-                and _COMPOUND_TAIL_RE.search(last):
-            name = name[:-1]  # "Pop Idol-style": the name is "Pop Idol"
-            trailing = False
-        else:
-            trailing = name[-1] is mention.words[-1]
-        words = [t[2] if "'" not in t[2] and "’" not in t[2]  # most: no call
-                 else strip_possessive(t[2]) for t in name]
-        start = name[0][0]
-        end = name[-1][0] + len(words[-1])
-        form = " ".join(words)
-        if heads is not None:
-            head = words[-1].casefold()
-            heads[head] = heads.get(head, 0) + 1
-        if not (form[1:2].islower() or any(c.islower() for c in form)):
-            return  # "NEW YORK" in a dateline: capitals say nothing
-        if _is_title(words[-1]):
-            return  # "Russian President": a title, not a name (title rules judge those)
-        if len(words) >= 2:
-            key = compact(form)
-            forms.setdefault((form, start), (start, end, form, "n", key))
-            context.add(key)
-        # "the Hague" beside "The Hague": the article before the name. Not when the
-        # name goes on ("the Office for National Statistics" is not "The Office"), nor
-        # inside one ("News of the World"), nor for a person ("the Australian").
-        spaced = prose.startswith(" ", end)  # both patterns after the name need it
-        if len(words) <= 2 and spaced and _PREPOSITION_AFTER_RE.match(prose, end):
-            if words[0] == "The":
-                forms.pop((form, start), None)
-        elif name[0] is mention.words[0] and start >= 4 and prose[start - 4 : start] == "the " \
-                and (start == 4 or not prose[start - 5].isalnum()) \
-                and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
-                and not (len(words) == 1 and _DEMONYM_RE.search(words[0])):
-            ext = "the " + form
-            forms.setdefault((ext, start - 4), (start - 4, end, ext, "x", compact(ext)))
-        # "Belt and Road forum" beside "Belt and Road Forum": the word after the name
-        # (not after one word opening a sentence: "Human rights" says nothing).
-        if mention.sentence_initial and len(words) == 1 and name[0] is mention.words[0]:
-            return
-        if trailing and spaced and words[-1] == name[-1].text:
-            m = _LOWER_WORD_RE.match(prose, end)
-            if m and not _is_title(m.group(1)):
-                ext = form + " " + m.group(1)
-                forms.setdefault((ext, start), (start, m.end(), ext, "x", compact(ext)))
 
     # -- the repository ---------------------------------------------------------------
 
@@ -307,17 +268,26 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
         for path, summary in summaries.items():
             if not isinstance(summary, dict) or summary.get("version") != SUMMARY_VERSION:
                 continue
-            contexts[path] = frozenset(summary["context"])
+            keys = summary["keys"]
+            contexts[path] = frozenset(keys).union(summary["context"])
             heads.raw[path] = summary["heads"]
-            for kind, form, key in zip(summary["kinds"], summary["forms"], summary["keys"]):
+            for form, key in zip(summary["forms"], keys):
                 seen = forms_of.get(key)
                 if seen is None:
                     forms_of[key] = {form}
                 elif form not in seen:
                     seen.add(form)
-                if kind == "n":
-                    spellable.setdefault(key, form)
-                    names.add(form)
+                spellable.setdefault(key, form)
+            names.update(summary["forms"])
+        # The forms with a word beside a name, where they have a name's letters.
+        beside = _beside(summaries, contexts, forms_of.keys() | sheet_keys)
+        for by_form in beside.values():
+            for form, (key, _places) in by_form.items():
+                seen = forms_of.get(key)
+                if seen is None:
+                    forms_of[key] = {form}
+                elif form not in seen:
+                    seen.add(form)
         pairs = list(_spelling_pairs(spellable))
         wanted = {k for k, fs in forms_of.items() if len(fs) > 1}
         wanted.update(k for pair in pairs for k in pair)
@@ -334,6 +304,9 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                     uses.setdefault(key, {}).setdefault(form, {}).setdefault(path, []).extend(
                         zip(spans[at : at + 2 * count : 2], spans[at + 1 : at + 2 * count : 2]))
                 at += 2 * count
+            for form, (key, places) in beside.get(path, {}).items():
+                if key in wanted:
+                    uses.setdefault(key, {}).setdefault(form, {}).setdefault(path, []).extend(places)
 
         parent: dict[str, str] = {}
 
@@ -379,7 +352,57 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                 yield path, v
 
 
-def _record_word(prose: str, mention: Mention, forms: dict, heads: dict[str, int]) -> None:
+def _record(prose: str, name: list, mention: Mention, forms: dict, popped: list[str],
+            xforms: list[str], xspans: list[int], lasts: list[str] | None) -> None:
+    """One name of a mention: its form (two words or more), the forms with the word
+    before or after it, and its last word (``lasts``, when the mention's own)."""
+    last = name[-1][2]
+    if len(name) > 1 and ("-" in last or "‐" in last or "‑" in last) \
+            and _COMPOUND_TAIL_RE.search(last):
+        name = name[:-1]  # "Pop Idol-style": the name is "Pop Idol"
+        trailing = False
+    else:
+        trailing = name[-1] is mention.words[-1]
+    words = [t[2] if "'" not in t[2] and "’" not in t[2]  # most: no call
+             else strip_possessive(t[2]) for t in name]
+    start = name[0][0]
+    end = name[-1][0] + len(words[-1])
+    form = " ".join(words)
+    if lasts is not None:
+        lasts.append(words[-1])
+    if not (form[1:2].islower() or any(c.islower() for c in form)):
+        return  # "NEW YORK" in a dateline: capitals say nothing
+    if _is_title(words[-1]):
+        return  # "Russian President": a title, not a name (title rules judge those)
+    if len(words) >= 2:
+        forms.setdefault((form, start), (start, end, form))
+    # "the Hague" beside "The Hague": the article before the name. Not when the
+    # name goes on ("the Office for National Statistics" is not "The Office"), nor
+    # inside one ("News of the World"), nor for a person ("the Australian").
+    spaced = prose.startswith(" ", end)  # both patterns after the name need it
+    if len(words) <= 2 and spaced and _PREPOSITION_AFTER_RE.match(prose, end):
+        if words[0] == "The" and len(words) == 2:
+            forms.pop((form, start), None)
+            popped.append(form)  # still context
+    elif name[0] is mention.words[0] and start >= 4 and prose[start - 4 : start] == "the " \
+            and (start == 4 or not prose[start - 5].isalnum()) \
+            and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
+            and not (len(words) == 1 and _DEMONYM_RE.search(words[0])):
+        xforms.append("the " + form)
+        xspans.extend((start - 4, end))
+    # "Belt and Road forum" beside "Belt and Road Forum": the word after the name
+    # (not after one word opening a sentence: "Human rights" says nothing).
+    if mention.sentence_initial and len(words) == 1 and name[0] is mention.words[0]:
+        return
+    if trailing and spaced and words[-1] == name[-1].text:
+        m = _LOWER_WORD_RE.match(prose, end)
+        if m and not _is_title(m.group(1)):
+            xforms.append(form + " " + m.group(1))
+            xspans.extend((start, m.end()))
+
+
+def _record_word(prose: str, mention: Mention, xforms: list[str], xspans: list[int],
+                 lasts: list[str]) -> None:
     """``_record`` of a one-word mention (most of them), with its steps that cannot
     apply to one word left out: what it gives is the same."""
     tok = mention.words[0]
@@ -393,8 +416,7 @@ def _record_word(prose: str, mention: Mention, forms: dict, heads: dict[str, int
         word = text
     start = tok[0]
     end = start + len(word)
-    head = word.casefold()
-    heads[head] = heads.get(head, 0) + 1
+    lasts.append(word)
     if not (word[1:2].islower() or any(c.islower() for c in word)):
         return  # capitals say nothing
     if _is_title(word):
@@ -406,14 +428,26 @@ def _record_word(prose: str, mention: Mention, forms: dict, heads: dict[str, int
             and (start == 4 or not prose[start - 5].isalnum()) \
             and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
             and not _DEMONYM_RE.search(word):
-        ext = "the " + word
-        forms.setdefault((ext, start - 4), (start - 4, end, ext, "x", compact(ext)))
+        xforms.append("the " + word)
+        xspans.extend((start - 4, end))
     if initial or word != text or not spaced:
         return
     m = _LOWER_WORD_RE.match(prose, end)
     if m and not _is_title(m.group(1)):
-        ext = word + " " + m.group(1)
-        forms.setdefault((ext, start), (start, m.end(), ext, "x", compact(ext)))
+        xforms.append(word + " " + m.group(1))
+        xspans.extend((start, m.end()))
+
+
+def _compact_all(joined: str) -> list[str]:
+    """``compact`` of each of the forms joined by NUL, in a few calls over the whole
+    string (folding, accents and the removed marks all act on one character at a
+    time, and none of them touches a NUL)."""
+    joined = joined.replace("&", "and")
+    folded = joined.casefold() if joined.isascii() else _fold_accents_all(joined)
+    return _COMPACT_RE.sub("", folded).split("\0")
+
+
+_fold_accents_all = fold_accents.__wrapped__  # not cached: long strings, seen once
 
 
 _intern = sys.intern  # one string object per name across the summaries of a process
@@ -440,7 +474,7 @@ class _Heads:
     """Surname counts per path, made into a dict only for the paths a finding weighs."""
 
     def __init__(self) -> None:
-        self.raw: dict[str, tuple[tuple[str, ...], bytes]] = {}
+        self.raw: dict[str, str] = {}  # path -> the last words joined by NUL
         self._made: dict[str, dict[str, int]] = {}
 
     def get(self, path: str, default: Any = None) -> Any:
@@ -448,9 +482,40 @@ class _Heads:
         if made is None:
             if path not in self.raw:
                 return default
-            names, counts = self.raw[path]
-            made = self._made[path] = dict(zip(names, _unpack(counts)))
+            raw = self.raw[path]
+            made = self._made[path] = Counter(raw.split("\0")) if raw else {}
         return made
+
+
+def _beside(summaries: Mapping[str, Any], paths: Iterable[str], wanted: Any
+            ) -> dict[str, dict[str, tuple[str, list[tuple[int, int]]]]]:
+    """path -> form -> (key, places) of the forms with a word beside a name whose
+    letters are ``wanted``; each place once, in order (an article may give one twice:
+    as part of a longer name, and alone)."""
+    out: dict[str, dict[str, tuple[str, list[tuple[int, int]]]]] = {}
+    for path in paths:
+        summary = summaries[path]
+        joined = summary["xforms"]
+        if not joined:
+            continue
+        keys = _compact_all(joined)
+        hits = [i for i, key in enumerate(keys) if key in wanted]
+        if not hits:
+            continue
+        forms = joined.split("\0")
+        spans = _unpack(summary["xspans"])
+        places: dict[tuple[str, int], tuple[str, int]] = {}  # (form, start) -> (key, end)
+        for i in hits:
+            places.setdefault((forms[i], spans[2 * i]), (keys[i], spans[2 * i + 1]))
+        by_form: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        for (form, start), (key, end) in sorted(places.items()):
+            entry = by_form.get(form)
+            if entry is None:
+                by_form[form] = (key, [(start, end)])
+            else:
+                entry[1].append((start, end))
+        out[path] = by_form
+    return out
 
 
 def _joined(mentions: list[Mention], doc: Document) -> Iterable[Mention]:

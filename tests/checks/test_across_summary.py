@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.checks.across import NameInconsistentAcross, _within_edits
+from newslint.checks.across import NameInconsistentAcross, _compact_all, _within_edits, compact
 from newslint.config import config_from_mapping
 from newslint.engine import parse_document
 from newslint.facts import EMPTY_FACTS
@@ -60,7 +60,6 @@ def _summaries() -> dict:
 def test_summary_lists_each_form_once_with_every_place() -> None:
     one = _summaries()["one.txt"]
     at = one["forms"].index("Sergey Lavrov")
-    assert one["kinds"][at] == "n"
     assert one["keys"][at] == "sergeylavrov"
     first = ONE.index("Sergey Lavrov")
     second = ONE.index("Sergey Lavrov", first + 1)
@@ -71,6 +70,23 @@ def test_summary_lists_each_form_once_with_every_place() -> None:
     before = 2 * sum(counts[:at])
     assert counts[at] == 2
     assert spans[before : before + 4] == [first, first + 13, second, second + 13]
+
+
+def test_forms_with_a_word_beside_are_kept_raw_for_the_project_check() -> None:
+    one = _summaries()["one.txt"]
+    xforms = one["xforms"].split("\0")
+    assert "the Hague" in xforms and "the Hague" not in one["forms"]
+    at = xforms.index("the Hague")
+    spans = [int.from_bytes(one["xspans"][i : i + 4], "little")
+             for i in range(0, len(one["xspans"]), 4)]
+    assert spans[2 * at : 2 * at + 2] == [ONE.index("the Hague"), ONE.index("the Hague") + 9]
+    assert "lavrov" in one["heads"].split("\0")
+
+
+@given(st.lists(st.text(st.sampled_from("aZé&-’' .\u0301ßİΣςﬁ\u00a0x"), min_size=1, max_size=8),
+                min_size=1, max_size=6))
+def test_compact_all_is_compact_of_each(forms: list[str]) -> None:
+    assert _compact_all("\0".join(forms)) == [compact(f) for f in forms]
 
 
 def test_findings_are_the_same_from_pickled_summaries() -> None:
