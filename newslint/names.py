@@ -140,11 +140,23 @@ class FoldedForms:
                 self._by_first.setdefault(words[0], []).append((words, gaps, kind, form))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: (c[2], -len(c[0])))  # by kind, longest first
-        self._first = (
-            re.compile("(?:" + trie_pattern(self._by_first) + r")(?![^\W_])")
-            if self._by_first
-            else None
-        )
+        # The words scanned for: the first words, except a common one ("the court")
+        # whose forms all have a further word; those are found by their least common
+        # later word ("court") and traced back to where they would start.
+        self._firsts: set[str] = set()
+        self._anchors: dict[str, list[tuple[int, str]]] = {}
+        for first, candidates in self._by_first.items():
+            if first not in _COMMON_WORDS or any(len(c[0]) < 2 for c in candidates):
+                self._firsts.add(first)
+                continue
+            for words, _, _, _ in candidates:
+                k = max(range(1, len(words)),
+                        key=lambda i: (words[i] not in _COMMON_WORDS, len(words[i]), -i))
+                anchors = self._anchors.setdefault(words[k], [])
+                if (k, first) not in anchors:
+                    anchors.append((k, first))
+        scan = self._scan_words = sorted(self._firsts | self._anchors.keys())
+        self._scan = re.compile("(?:" + trie_pattern(scan) + r")(?![^\W_])") if scan else None
         self._last: tuple[str, dict[str, list[tuple[int, int, str]]]] | None = None
 
     def find_all(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
@@ -155,18 +167,20 @@ class FoldedForms:
             return last[1]
         hits: dict[str, list[tuple[int, int, str]]] = {}
         low = lowered(text)
-        if self._first is not None and len(low) == len(text):
+        if self._scan is not None and len(low) == len(text):
             by_first = self._by_first
             busy: dict[str, int] = {}
-            for m in find_words(self._first, low):
-                start = m.start()
+            for start in sorted(starts := self._starts(low)):
+                if start and _is_word_char(low[start - 1]):
+                    continue  # inside a word
                 if start >= 2 and low[start - 1] in _APOSTROPHES and low[start - 2].isalnum():
                     continue
+                first = starts[start]
                 done: set[str] = set()
-                for words, gaps, kind, form in by_first[m.group()]:
+                for words, gaps, kind, form in by_first[first]:
                     if kind in done or busy.get(kind, -1) > start:
                         continue
-                    end = _extend(low, m.end(), words, gaps)
+                    end = _extend(low, start + len(first), words, gaps)
                     if end is not None:
                         hits.setdefault(kind, []).append((start, end, form))
                         busy[kind] = end
@@ -174,9 +188,76 @@ class FoldedForms:
         self._last = (text, hits)
         return hits
 
+    def _starts(self, low: str) -> dict[int, str]:
+        """Offset -> first word, of every word of ``low`` that is a form's first word
+        and may start one: all of them for a scanned first word, those a later word
+        of a form leads back to for a common one."""
+        starts: dict[int, str] = {}
+        firsts, anchors = self._firsts, self._anchors
+        for p, word in self._words_at(low):
+            if word in firsts:
+                starts[p] = word
+            for k, first in anchors.get(word, ()):
+                span = _word_before(low, p, k)
+                if span is not None and low[span[0] : span[1]] == first:
+                    starts[span[0]] = first
+        return starts
+
+    def _words_at(self, low: str) -> Iterator[tuple[int, str]]:
+        """(offset, word) of every whole word of ``low`` that is scanned for. A few
+        words are looked for one by one (a substring search runs at memory speed);
+        many, by one pass of their trie."""
+        n = len(low)
+        if len(self._scan_words) <= _FIND_EACH_UP_TO:
+            find = low.find
+            for word in self._scan_words:
+                size = len(word)
+                p = find(word)
+                while p >= 0:
+                    end = p + size
+                    if (not p or not low[p - 1].isalnum()) and (end == n or not low[end].isalnum()):
+                        yield p, word
+                    p = find(word, end)
+            return
+        search = self._scan.search  # type: ignore[union-attr]
+        pos = 0
+        while (m := search(low, pos)) is not None:
+            p = m.start()
+            if p and low[p - 1].isalnum():
+                pos = p + 1  # inside a word: a real one may still start further on
+                continue
+            pos = m.end()
+            yield p, m.group()
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Hits of forms given without a kind."""
         return self.find_all(text).get("", [])
+
+
+def _word_before(text: str, pos: int, k: int) -> tuple[int, int] | None:
+    """(start, end) of the ``k``-th run of letters and digits before ``pos``."""
+    isalnum = str.isalnum
+    for _ in range(k):
+        while pos and not isalnum(text[pos - 1]):
+            pos -= 1
+        if not pos:
+            return None
+        end = pos
+        while pos and isalnum(text[pos - 1]):
+            pos -= 1
+    return pos, end
+
+
+# Up to this many words to scan for, each is searched for as a substring (at memory
+# speed); more, and one pass of their trie costs less.
+_FIND_EACH_UP_TO = 32
+
+# Words too common to scan for as the first word of a form ("the court", "a week of
+# action"): a scan would stop at each of them in every article.
+_COMMON_WORDS = frozenset(
+    """the a an of and or in on at to for by with from as into over under about after
+    before this that these those its his her their our new""".split()
+)
 
 
 def _split(form: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -203,6 +284,7 @@ _SIMPLE_FORM_RE = lazy_re(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces on
 # (No look-behind for the word boundary: it would cost the scan its first-character
 # skip, three times slower; the boundary is checked on each hit instead.)
 _CAPITAL_WORD_RE = lazy_re(r"[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿ][^\W_]*")
+_CAPITAL_START_RE = lazy_re(r"[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿ]")
 _GAP_TABLE = str.maketrans({**{a: "'" for a in _APOSTROPHES}, **{h: "-" for h in _HYPHENS}})
 
 
@@ -236,6 +318,13 @@ class CasedForms:
                 other.append(form)
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
+        # First word -> the second words of its forms (none when one is a single word):
+        # "The" is looked for only in a text holding "Hague".
+        self._seconds: dict[str, tuple[str, ...]] = {
+            first: () if any(len(c[0]) < 2 for c in candidates)
+            else tuple(dict.fromkeys(c[0][1] for c in candidates))
+            for first, candidates in self._by_first.items()
+        }
         self._other = compile_forms(other) if other else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -243,17 +332,13 @@ class CasedForms:
         hits: list[tuple[int, int, str]] = []
         by_first = self._by_first
         busy = -1
-        for m in _CAPITAL_WORD_RE.finditer(text):
-            candidates = by_first.get(m.group())
-            if not candidates:
-                continue
-            start = m.start()
+        for start, first in self._firsts_at(text):
             if start < busy or (start and text[start - 1].isalnum()):
                 continue  # inside a hit, or inside a word ("iPhone")
             if start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2].isalnum():
                 continue  # "O’Brien": not a word of its own
-            for words, gaps, form in candidates:
-                end = _extend(text, m.end(), words, gaps)
+            for words, gaps, form in by_first[first]:
+                end = _extend(text, start + len(first), words, gaps)
                 if end is not None:
                     hits.append((start, end, form))
                     busy = end
@@ -267,6 +352,37 @@ class CasedForms:
                         merged.append(hit)
                 hits = merged
         return hits
+
+
+    def _firsts_at(self, text: str) -> list[tuple[int, str]]:
+        """(offset, word), in order, of the capitalised words of ``text`` that some
+        form begins with: those words are picked from the text's distinct capitalised
+        words, and only they are looked for (the text's other capitals cost no Python)."""
+        by_first = self._by_first
+        seconds = self._seconds
+        present = [w for w in set(_CAPITAL_WORD_RE.findall(text)) if w in by_first
+                   and (not (after := seconds[w]) or any(x in text for x in after))]
+        if not present:
+            return []
+        found: list[tuple[int, str]] = []
+        n = len(text)
+        find = text.find
+        for word in present:
+            size = len(word)
+            p = find(word)
+            while p >= 0:
+                end = p + size
+                if end == n or not text[end].isalnum():
+                    if p and not text[p - 1].isalnum() and _CAPITAL_START_RE.match(text, p - 1):
+                        # After a capital that is no letter ("҂"): where the scan
+                        # of capitalised words would start is not clear; let it say.
+                        return [(m.start(), m.group()) for m in _CAPITAL_WORD_RE.finditer(text)
+                                if m.group() in by_first]
+                    # (One inside a word, "iPhone", is left for the caller to refuse.)
+                    found.append((p, word))
+                p = find(word, end)
+        found.sort()
+        return found
 
 
 def _extend(text: str, pos: int, words: tuple[str, ...], gaps: tuple[str, ...]) -> int | None:
