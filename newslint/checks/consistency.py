@@ -8,8 +8,10 @@ other (on a tie, the later form is the one reported: the first is taken as meant
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Iterable, Iterator, NamedTuple
 
 from newslint.document import Document, Token
@@ -108,35 +110,59 @@ def _variants_possible(mentions: list[Mention]) -> bool:
     """Whether two surnames, or two given names before one surname, are spelling
     variants: without that, neither check can report. Asked of the distinct words only,
     before anything is looked up per mention."""
+    # (The mentions' names and last words picked in C: an article has hundreds.)
+    names = list(map(_NAME, mentions))
     by_letter: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for form in {strip_possessive(t) for t in {m[4][-1][2] for m in mentions}}:
-        if _name_word(form):
-            folded = strip_possessive(form)
-            folded = folded.casefold() if folded.isascii() else fold_accents(folded)
-            by_letter[form[:1]].append((len(folded), folded, form))
+    for entry in set(map(_surname_entry, set(map(_TEXT, map(_LAST, names))))):
+        if entry is not None:
+            by_letter[entry[2][:1]].append(entry)
     for forms in by_letter.values():  # (the rule pairs only forms with one first letter)
         if len(forms) < 2:
             continue
         if len(forms) >= _INDEX_FROM:
             return True  # a long document: the rule's own index of close pairs decides
         forms.sort()
-        for x, (la, fa, a) in enumerate(forms):
-            for lb, fb, b in forms[x + 1 :]:
-                if lb - la > 2:
-                    break  # variants are at most two letters apart
+        n = len(forms)
+        for x in range(n - 1):
+            la, fa, a = forms[x]
+            # Sorted by length: the later forms are as long or longer. Below five
+            # letters only an accent may differ (forms folded alike are adjacent); then
+            # one letter of length, from ten letters two (``_may_be_variants``).
+            reach = _allowed_edits(la)
+            for y in range(x + 1, n):
+                lb, fb, b = forms[y]
+                if lb - la > reach or (not reach and fb != fa):
+                    break
                 if _may_be_variants(fa, fb) and _variants_either_way(a, b):
                     return True
     given: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        name = m[4]
-        if len(name) >= 2:
-            given[strip_possessive(name[-1][2])].add(name[0][2])
+    multi = list(compress(names, map((2).__le__, map(len, names))))  # two words or more
+    for surname, first in set(zip(map(_TEXT, map(_LAST, multi)), map(_TEXT, map(_FIRST, multi)))):
+        given[strip_possessive(surname)].add(first)
     for firsts in given.values():
         if len(firsts) >= 2:
             ordered = sorted(firsts)
             if any(_variants_either_way(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 :]):
                 return True
     return False
+
+
+_NAME = itemgetter(4)  # Mention.name
+_FIRST = itemgetter(0)
+_LAST = itemgetter(-1)
+
+
+@lru_cache(maxsize=16384)
+def _surname_entry(word: str) -> tuple[int, str, str] | None:
+    """(folded length, folded form, form) of a mention's last word, when it is a name
+    word (the form without a possessive)."""
+    form = strip_possessive(word)
+    if not _name_word(form):
+        return None
+    folded = strip_possessive(form)
+    folded = folded.casefold() if folded.isascii() else fold_accents(folded)
+    return len(folded), folded, form
+_TEXT = itemgetter(2)  # Token.text
 
 
 def _variants_either_way(a: str, b: str) -> bool:
@@ -314,7 +340,19 @@ def _may_be_variants(fa: str, fb: str) -> bool:
     edits = _allowed_edits(min(len(fa), len(fb)))
     if edits == 0 or abs(len(fa) - len(fb)) > edits:
         return False
-    return edits > 1 or _one_edit_possible(fa, fb)
+    if edits == 1:
+        return _one_edit_possible(fa, fb)
+    return _bag_distance(fa, fb) <= edits
+
+
+def _bag_distance(a: str, b: str) -> int:
+    """The letters of one word missing from the other, the larger count: never more
+    than the edit distance ("washington"/"williamson": 4), so a pair further apart is
+    refused before its fuzzy match (a regex compiled for each pair)."""
+    counts = Counter(a)
+    counts.subtract(b)
+    values = counts.values()
+    return max(sum(v for v in values if v > 0), -sum(v for v in values if v < 0))
 
 
 def _given_name_variants(doc: Document, people: list[Mention]) -> Iterator[Violation]:

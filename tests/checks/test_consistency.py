@@ -193,3 +193,64 @@ def test_given_name_variants_with_a_possessive_surname() -> None:
     text = ("Talks\n\nForeign Minister Sergey Lavrov arrived. Sergey Lavrov spoke first.\n\n"
             "Later Sergei Lavrov's aides left.\n")
     assert run("name-inconsistent", text) == [("name-inconsistent", 5, 7)]
+
+
+# ------------------------------------------------ name-inconsistent's pre-check
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newslint.checks import consistency as C  # noqa: E402
+from newslint.document import Document  # noqa: E402
+from newslint.proper_names import fold_accents, name_mentions, spelling_variants, strip_possessive  # noqa: E402
+
+
+def _reference_variants_possible(mentions) -> bool:
+    """The pre-check as first written: every pair of surnames of one first letter
+    within two letters of length, then every pair of given names of one surname."""
+    by_letter: dict[str, list[tuple[int, str, str]]] = {}
+    for form in {strip_possessive(m.name[-1].text) for m in mentions}:
+        if C._name_word(form):
+            folded = fold_accents(strip_possessive(form))
+            by_letter.setdefault(form[:1], []).append((len(folded), folded, form))
+    for forms in by_letter.values():
+        if len(forms) >= C._INDEX_FROM:
+            return True
+        forms.sort()
+        for x, (la, fa, a) in enumerate(forms):
+            for lb, fb, b in forms[x + 1 :]:
+                if lb - la <= 2 and (spelling_variants(a, b) or spelling_variants(b, a)):
+                    return True
+    given_names: dict[str, set[str]] = {}
+    for m in mentions:
+        if len(m.name) >= 2:
+            given_names.setdefault(strip_possessive(m.name[-1].text), set()).add(m.name[0].text)
+    return any(spelling_variants(a, b) or spelling_variants(b, a)
+               for firsts in given_names.values() for a in firsts for b in firsts if a < b)
+
+
+_NAME_WORDS = ["Mr", "Sergey", "Sergei", "Lavrov", "Lavrov’s", "Lavrovs", "Zelensky", "Zelenskyy",
+               "Zelenský", "ZELENSKY", "Washington", "Williamson", "Kilroy-Silk", "Kilroy-Silke",
+               "Distribution", "Distributors", "Annabelle", "Anabelle", "Ed", "David", "Miliband",
+               "Russia", "Russian", "Abcdefghijk", "Abcdefghikj", "Abcdefghxyk", "Abcdefghij", "Abcdefghijkl",
+               "Bo", "Bö"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=3), max_size=12))
+@example([["Sergey", "Lavrov"], ["Sergei", "Lavrov"]])
+@example([["Mr", "Abcdefghijk"], ["Abcdefghikj"]])
+@example([["Mr", "Bo"], ["Bö"]])
+@example([["Mr", "Abcdefghij"], ["Abcdefghijkl"]])
+def test_pre_check_agrees_with_comparing_every_pair(runs: list[list[str]]) -> None:
+    text = "Headline\n\n" + "".join(f"He met {' '.join(run)} on Monday. " for run in runs)
+    mentions = name_mentions(Document("a.txt", text, text))
+    assert C._variants_possible(mentions) == _reference_variants_possible(mentions)
+
+
+@pytest.mark.parametrize("a, b, distance", [
+    ("washington", "williamson", 4), ("distribution", "distributors", 2), ("abc", "abc", 0),
+    ("abcdefghijk", "abcdefghikj", 0), ("abcdefghij", "abcdefghijkl", 2),
+])
+def test_bag_distance(a: str, b: str, distance: int) -> None:
+    assert C._bag_distance(a, b) == C._bag_distance(b, a) == distance
