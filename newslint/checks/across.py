@@ -23,7 +23,8 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from itertools import islice
+from typing import Any, Iterable, Mapping, Sequence
 
 from newslint.document import Document, Token
 from newslint.findings import Fix, Severity, Violation
@@ -53,8 +54,12 @@ _JOIN_GAP_RE = lazy_regex(r"[ ]+(of|and)[ ]+")
 _COMPACT_RE = lazy_regex(r"[\s\-‐‑'’.]+")
 _LOWER_WORD_RE = lazy_regex(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
 _COMPOUND_TAIL_RE = lazy_regex(r"[\-‐‑]\p{Ll}{3,}$")
+_PREPOSITIONS_AFTER = "of for at in on to from with by and or the".split()
 _PREPOSITION_AFTER_RE = lazy_regex(
-    r"[ ]+(?:of|for|at|in|on|to|from|with|by|and|or|the)[ ]+\p{Lu}")
+    r"[ ]+(?:" + "|".join(_PREPOSITIONS_AFTER) + r")[ ]+\p{Lu}")
+# What may follow the first space of a match (most names are followed by a word that
+# starts otherwise: no regex call for those).
+_PREPOSITION_STARTS = frozenset(" " + "".join(w[0] for w in _PREPOSITIONS_AFTER))
 _OF_BEFORE_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}'’\-]*[ ]+of[ ]+$")
 _DEMONYM_RE = lazy_regex(r"(?:an|ese|ish|ch|man|men)$")
 _HEADING_LINE_RE = lazy_regex(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", 8)  # regex.MULTILINE
@@ -217,11 +222,19 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip)]
         prose = doc.prose
         for mention in mentions:
-            if len(mention.words) == 1:
+            words = mention[3]
+            if len(words) == 1:
                 _record_word(prose, mention, xforms, xspans, lasts)
                 continue
-            for name in _names(mention):
-                _record(prose, name, mention, forms, popped, xforms, xspans, lasts)
+            text = mention[2]
+            if "'" in text or "’" in text:  # a possessive may end a name inside
+                for name in _names(mention):
+                    _record(prose, name, mention, forms, popped, xforms, xspans, lasts)
+                continue
+            # Most runs: one name, what _names gives without its possessive split.
+            if mention[6] and words[0][2] in _OPENERS:
+                words = words[1:]
+            _record(prose, _without_titles(words), mention, forms, popped, xforms, xspans, lasts)
         for mention in _joined(mentions, doc):  # "Bank of England", "Belt and Road Forum"
             for name in _names(mention):
                 _record(prose, name, mention, forms, popped, xforms, xspans, None)
@@ -362,7 +375,7 @@ def _record(prose: str, name: list, mention: Mention, forms: dict, popped: list[
         name = name[:-1]  # "Pop Idol-style": the name is "Pop Idol"
         trailing = False
     else:
-        trailing = name[-1] is mention.words[-1]
+        trailing = name[-1] is mention[3][-1]
     words = [t[2] if "'" not in t[2] and "’" not in t[2]  # most: no call
              else strip_possessive(t[2]) for t in name]
     start = name[0][0]
@@ -372,7 +385,8 @@ def _record(prose: str, name: list, mention: Mention, forms: dict, popped: list[
         lasts.append(words[-1])
     if not (form[1:2].islower() or any(c.islower() for c in form)):
         return  # "NEW YORK" in a dateline: capitals say nothing
-    if _is_title(words[-1]):
+    last = words[-1]
+    if last in _TITLE_FORMS if last[:1].isascii() else _is_title(last):
         return  # "Russian President": a title, not a name (title rules judge those)
     if len(words) >= 2:
         forms.setdefault((form, start), (start, end, form))
@@ -380,11 +394,12 @@ def _record(prose: str, name: list, mention: Mention, forms: dict, popped: list[
     # name goes on ("the Office for National Statistics" is not "The Office"), nor
     # inside one ("News of the World"), nor for a person ("the Australian").
     spaced = prose.startswith(" ", end)  # both patterns after the name need it
-    if len(words) <= 2 and spaced and _PREPOSITION_AFTER_RE.match(prose, end):
+    if len(words) <= 2 and spaced and prose[end + 1 : end + 2] in _PREPOSITION_STARTS \
+            and _PREPOSITION_AFTER_RE.match(prose, end):
         if words[0] == "The" and len(words) == 2:
             forms.pop((form, start), None)
             popped.append(form)  # still context
-    elif name[0] is mention.words[0] and start >= 4 and prose[start - 4 : start] == "the " \
+    elif name[0] is mention[3][0] and start >= 4 and prose[start - 4 : start] == "the " \
             and (start == 4 or not prose[start - 5].isalnum()) \
             and not _OF_BEFORE_RE.search(prose, max(0, start - 60), start - 4) \
             and not (len(words) == 1 and _DEMONYM_RE.search(words[0])):
@@ -392,11 +407,11 @@ def _record(prose: str, name: list, mention: Mention, forms: dict, popped: list[
         xspans.extend((start - 4, end))
     # "Belt and Road forum" beside "Belt and Road Forum": the word after the name
     # (not after one word opening a sentence: "Human rights" says nothing).
-    if mention.sentence_initial and len(words) == 1 and name[0] is mention.words[0]:
+    if mention[6] and len(words) == 1 and name[0] is mention[3][0]:
         return
-    if trailing and spaced and words[-1] == name[-1].text:
+    if trailing and spaced and last == name[-1][2]:
         m = _LOWER_WORD_RE.match(prose, end)
-        if m and not _is_title(m.group(1)):
+        if m and not (m.group(1) in _TITLE_FORMS if m.group(1)[:1].isascii() else _is_title(m.group(1))):
             xforms.append(form + " " + m.group(1))
             xspans.extend((start, m.end()))
 
@@ -405,9 +420,9 @@ def _record_word(prose: str, mention: Mention, xforms: list[str], xspans: list[i
                  lasts: list[str]) -> None:
     """``_record`` of a one-word mention (most of them), with its steps that cannot
     apply to one word left out: what it gives is the same."""
-    tok = mention.words[0]
+    tok = mention[3][0]
     text = tok[2]
-    initial = mention.sentence_initial
+    initial = mention[6]
     if initial and text in _OPENERS:
         return  # no name left
     if "'" in text or "’" in text:
@@ -419,10 +434,11 @@ def _record_word(prose: str, mention: Mention, xforms: list[str], xspans: list[i
     lasts.append(word)
     if not (word[1:2].islower() or any(c.islower() for c in word)):
         return  # capitals say nothing
-    if _is_title(word):
+    if word in _TITLE_FORMS if word[:1].isascii() else _is_title(word):
         return
     spaced = prose.startswith(" ", end)  # both patterns after the name need it
-    if spaced and _PREPOSITION_AFTER_RE.match(prose, end):
+    if spaced and prose[end + 1 : end + 2] in _PREPOSITION_STARTS \
+            and _PREPOSITION_AFTER_RE.match(prose, end):
         pass  # "the Office for National Statistics" is not "The Office"
     elif start >= 4 and prose[start - 4 : start] == "the " \
             and (start == 4 or not prose[start - 5].isalnum()) \
@@ -433,7 +449,7 @@ def _record_word(prose: str, mention: Mention, xforms: list[str], xspans: list[i
     if initial or word != text or not spaced:
         return
     m = _LOWER_WORD_RE.match(prose, end)
-    if m and not _is_title(m.group(1)):
+    if m and not (m.group(1) in _TITLE_FORMS if m.group(1)[:1].isascii() else _is_title(m.group(1))):
         xforms.append(word + " " + m.group(1))
         xspans.extend((start, m.end()))
 
@@ -519,33 +535,40 @@ def _beside(summaries: Mapping[str, Any], paths: Iterable[str], wanted: Any
 
 
 def _joined(mentions: list[Mention], doc: Document) -> Iterable[Mention]:
-    """Runs of names joined by "of" or "and": one pass over the mentions, not a second
-    scan of the words."""
+    """Runs of names joined by "of" or "and" (spaces only around it): the gaps between
+    the mentions looked at in one comprehension, not a second scan of the words."""
     prose = doc.prose
-    n = len(mentions)
-    i = 0
-    while i < n:
-        j = i
+    # (a gap longer than " and " has two spaces on one side, or it is not a link)
+    links = [j for j, (x, y) in enumerate(zip(mentions, islice(mentions, 1, None)))
+             if (y[0] - x[1] <= 5 or prose[x[1] + 1] == " " or prose[y[0] - 2] == " ")
+             and (gap := prose[x[1] : y[0]]).strip(" ") in _JOIN_WORDS
+             and gap[0] == " " and gap[-1] == " "]
+    n = len(links)
+    k = 0
+    while k < n:  # each run of consecutive links is one name
+        i = j = links[k]
         connectors: list[Token] = []
-        while j + 1 < n:
-            a, b = mentions[j].end, mentions[j + 1].start
-            if b - a < 4 or prose[a] != " " or prose[b - 1] != " ":
-                break  # not " of " or " and " (most gaps: a cheap look first)
-            m = _JOIN_GAP_RE.fullmatch(prose, a, b)
-            if m is None:
-                break
-            connectors.append(Token(m.start(1), m.end(1), m.group(1)))
+        while True:
+            a = mentions[j][1]
+            gap = prose[a : mentions[j + 1][0]]
+            at = a + len(gap) - len(gap.lstrip(" "))
+            word = gap.strip(" ")
+            connectors.append(Token(at, at + len(word), word))
             j += 1
-        if j > i:
-            words: list[Token] = []
-            for k in range(i, j + 1):
-                words.extend(mentions[k].words)
-                if k < j:
-                    words.append(connectors[k - i])
-            first, last = mentions[i], mentions[j]
-            yield Mention(first.start, last.end, doc.text[first.start : last.end], tuple(words),
-                          tuple(words), (), first.sentence_initial)
-        i = j + 1
+            k += 1
+            if k == n or links[k] != j:
+                break
+        words: list[Token] = []
+        for m in range(i, j + 1):
+            words.extend(mentions[m][3])
+            if m < j:
+                words.append(connectors[m - i])
+        first, last = mentions[i], mentions[j]
+        yield Mention(first.start, last.end, doc.text[first.start : last.end], tuple(words),
+                      tuple(words), (), first.sentence_initial)
+
+
+_JOIN_WORDS = frozenset(("of", "and"))
 
 
 # Honorifics and title words as written, or with a small first letter.
@@ -578,14 +601,15 @@ def _names(mention: Mention) -> Iterable[list]:
         yield _without_titles(segment)
 
 
-def _without_titles(segment: list) -> list:
+def _without_titles(segment: Sequence) -> Sequence:
     """Titles off the front while two words of name remain ("Tory Party" stays)."""
     i = 0
-    while i < len(segment) - 2 and segment[i].text.rstrip(".") in HONORIFICS:
+    n = len(segment)
+    while i < n - 2 and segment[i][2].rstrip(".") in HONORIFICS:
         i += 1
-    while i < len(segment) - 1 and segment[i].text in _TERM_CONNECTORS:
+    while i < n - 1 and segment[i][2] in _TERM_CONNECTORS:
         i += 1
-    return segment[i:]
+    return segment[i:] if i else segment
 
 
 def _skipped_spans(doc: Document) -> list[tuple[int, int]]:

@@ -102,3 +102,16 @@ def test_findings_are_the_same_from_pickled_summaries() -> None:
          '"Sergei Lavrov" here (2 times), but 2 other articles write "Sergey Lavrov" '
          '(e.g. one.txt); use one form across the repository')]
     assert cached == direct
+
+
+def test_names_joined_by_of_or_and_with_spaces_only() -> None:
+    from newslint.checks.across import _joined
+    from newslint.proper_names import name_mentions
+
+    text = ("Talks\n\nThe Bank  of  England met the Belt and Road Forum. Bank of\n"
+            "England staff and Bank of May Day came.\n")
+    doc = parse_document(text, "j.txt", default_registry(CONFIG))
+    joined = [(m.text, [t.text for t in m.words]) for m in _joined(name_mentions(doc), doc)]
+    assert joined == [("The Bank  of  England", ["The", "Bank", "of", "England"]),
+                      ("Belt and Road Forum", ["Belt", "and", "Road", "Forum"]),
+                      ("Bank of May Day", ["Bank", "of", "May", "Day"])]
