@@ -112,17 +112,18 @@ class Document:
         """Every word of the prose, in order, with offsets."""
         # One split gives the words and the gaps between them; the running sum of
         # their lengths gives every offset. No Python code runs per word.
-        parts = _WORD_SPLIT_RE.split(self.prose)
-        words = parts[1::2]
-        self.__dict__["words"] = words
+        words = self.words
+        parts = self.__dict__.pop("_word_parts", None) or _WORD_SPLIT_RE.split(self.prose)
         offsets = list(accumulate(map(len, parts)))  # where each part ends
         return list(map(_new_token, zip(offsets[0::2], offsets[1::2], words)))
 
     @cached_property
     def words(self) -> list[str]:
-        """The text of each token, in order (``[t.text for t in doc.tokens]``)."""
-        self.tokens  # noqa: B018 - builds both
-        return self.__dict__["words"]  # type: ignore[no-any-return]
+        """The text of each token, in order (``[t.text for t in doc.tokens]``). Read
+        alone, it costs the split only: the tokens are made when first asked for."""
+        parts = _WORD_SPLIT_RE.split(self.prose)
+        self.__dict__["_word_parts"] = parts  # for the tokens' offsets
+        return parts[1::2]
 
     @cached_property
     def paragraphs(self) -> list[Span]:

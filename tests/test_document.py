@@ -42,6 +42,14 @@ def test_words_are_the_token_texts_whichever_is_read_first() -> None:
     assert first_tokens.words == [t.text for t in tokens] == words
 
 
+def test_words_alone_make_no_tokens() -> None:
+    doc = doc_of(ARTICLE)
+    words = doc.words
+    assert "tokens" not in doc.__dict__
+    assert [t.text for t in doc.tokens] == words and doc.words is words
+    assert "_word_parts" not in doc.__dict__  # the split is not kept once the tokens are made
+
+
 def test_empty_and_blank_text() -> None:
     for text in ("", "   \n\n  "):
         doc = doc_of(text)

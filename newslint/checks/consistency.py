@@ -975,14 +975,14 @@ Critics said the defence review came too late.
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
-        tokens = doc.tokens
         # Most articles hold no word of the table, or one variety only: found with a
-        # set of the article's words, before looking at any word one by one.
+        # set of the article's words, before looking at any word one by one (or
+        # making the tokens).
         found = _SPELLING_WORDS.intersection(doc.words)  # the tokens' texts
         if len({_SPELLINGS[w][0] for w in found}) == len(found):
             return  # no family with two of its words: none written two ways
         families: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-        for t in tokens:
+        for t in doc.tokens:
             entry = _SPELLINGS.get(t.text)
             if entry is None:
                 continue
