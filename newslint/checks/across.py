@@ -459,8 +459,16 @@ def _compact_all(joined: str) -> list[str]:
     string (folding, accents and the removed marks all act on one character at a
     time, and none of them touches a NUL)."""
     joined = joined.replace("&", "and")
-    folded = joined.casefold() if joined.isascii() else _fold_accents_all(joined)
-    return _COMPACT_RE.sub("", folded).split("\0")
+    if joined.isascii():  # most: folding is lower(), the marks go in one translate()
+        global _ASCII_MARKS
+        if _ASCII_MARKS is None:
+            _ASCII_MARKS = str.maketrans("", "", "".join(
+                chr(c) for c in range(128) if _COMPACT_RE.fullmatch(chr(c))))
+        return joined.lower().translate(_ASCII_MARKS).split("\0")
+    return _COMPACT_RE.sub("", _fold_accents_all(joined)).split("\0")
+
+
+_ASCII_MARKS: dict[int, Any] | None = None  # the ASCII characters compact() removes
 
 
 _fold_accents_all = fold_accents.__wrapped__  # not cached: long strings, seen once
@@ -639,23 +647,34 @@ def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
     Blocked by "every other word, and the first letter of this one", so only names
     that could be variants meet; lengths more than two apart never do.
     """
-    blocks: dict[tuple, list[tuple[str, list[str], int]]] = defaultdict(list)
+    blocks: dict[tuple, list[str]] = defaultdict(list)
     for key, form in spellable.items():
+        # (an ASCII form folds as a whole: one call, not one a word)
+        folded = form.lower().split() if form.isascii() else [_fold(w) for w in form.split()]
+        # A word shorter than 5 letters, or not capitalised, never pairs: _close_words
+        # takes only capitalised words, and spelling_variants no word shorter than 5
+        # letters (accents aside, which _fold has already made equal).
+        if len(folded) == 2:  # most names: the loop below, unrolled
+            f, g = folded
+            if len(f) >= 5 and form[:1].isupper():
+                blocks[(2, 0, f[0], g)].append(key)
+            if len(g) >= 5 and form.split()[1][:1].isupper():
+                blocks[(2, 1, g[0], f)].append(key)
+            continue
         words = form.split()
-        folded = [_fold(w) for w in words]
-        for i in range(len(words)):
-            if len(folded[i]) < 5 or not words[i][:1].isupper():
-                # Never a pair: _close_words takes only capitalised words, and
-                # spelling_variants no word shorter than 5 letters (accents aside,
-                # which _fold has already made equal).
-                continue
-            blocks[(len(words), i, folded[i][:1], *folded[:i], *folded[i + 1 :])].append(
-                (key, words, len(folded[i])))
+        n = len(words)
+        for i in range(n):
+            f = folded[i]
+            if len(f) >= 5 and words[i][:1].isupper():
+                blocks[(n, i, f[0], *folded[:i], *folded[i + 1 :])].append(key)
     seen: set[tuple[str, str]] = set()
-    for (n, i, *_rest), members in blocks.items():
+    for block, members in blocks.items():
         if len(members) < 2:
             continue
-        members.sort(key=lambda m: m[2])
+        i = block[1]
+        members = [(k, spellable[k].split()) for k in members]
+        members = sorted([(k, words, len(_fold(words[i]))) for k, words in members],
+                         key=lambda m: m[2])
         for x in range(len(members)):
             ka, wa, la = members[x]
             for y in range(x + 1, len(members)):

@@ -115,3 +115,36 @@ def test_names_joined_by_of_or_and_with_spaces_only() -> None:
     assert joined == [("The Bank  of  England", ["The", "Bank", "of", "England"]),
                       ("Belt and Road Forum", ["Belt", "and", "Road", "Forum"]),
                       ("Bank of May Day", ["Bank", "of", "May", "Day"])]
+
+
+_NAMES = ["Sergey", "Sergei", "Serguei", "Zelensky", "Zelenskyy", "Zelenský", "Kilroy-Silk",
+          "Kilroy-Silke", "Davies", "Davis", "Daviés", "Mohammed", "Mohamed", "Lavrov",
+          "Lavrova", "van", "Łukasz", "Lukasz", "Abdullah", "Abdulla"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=3), max_size=25))
+def test_spelling_pairs_are_every_close_pair(names: list[list[str]]) -> None:
+    from newslint.checks.across import _close_words, _fold, _spelling_pairs
+    from newslint.proper_names import spelling_variants
+
+    spellable: dict[str, str] = {}
+    for words in names:
+        form = " ".join(words)
+        spellable.setdefault(compact(form), form)
+    expected = set()
+    items = list(spellable.items())
+    for x, (ka, fa) in enumerate(items):
+        for kb, fb in items[x + 1 :]:
+            wa, wb = fa.split(), fb.split()
+            if len(wa) != len(wb):
+                continue
+            for i in range(len(wa)):
+                fold_a, fold_b = [_fold(w) for w in wa], [_fold(w) for w in wb]
+                if fold_a[:i] + fold_a[i + 1 :] != fold_b[:i] + fold_b[i + 1 :]:
+                    continue
+                if min(len(fold_a[i]), len(fold_b[i])) < 5 or fold_a[i][0] != fold_b[i][0] \
+                        or abs(len(fold_a[i]) - len(fold_b[i])) > 2:
+                    continue
+                if _close_words(wa[i], wb[i]) and spelling_variants(wa, wb):
+                    expected.add(frozenset((ka, kb)))
+    assert {frozenset(p) for p in _spelling_pairs(spellable)} == expected
