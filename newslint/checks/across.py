@@ -28,7 +28,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from newslint.document import Document, Token
 from newslint.findings import Fix, Severity, Violation
-from newslint.lazy import lazy_regex
+from newslint.lazy import lazy_re, lazy_regex
 from newslint.proper_names import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -53,6 +53,7 @@ _TERM_CONNECTORS = NAME_PARTICLES | {"of", "and"}
 _JOIN_GAP_RE = lazy_regex(r"[ ]+(of|and)[ ]+")
 _COMPACT_RE = lazy_regex(r"[\s\-‐‑'’.]+")
 _LOWER_WORD_RE = lazy_regex(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
+_ASCII_LOWER_RE = lazy_re(r" [a-z]*")
 _COMPOUND_TAIL_RE = lazy_regex(r"[\-‐‑]\p{Ll}{3,}$")
 _PREPOSITIONS_AFTER = "of for at in on to from with by and or the".split()
 _PREPOSITION_AFTER_RE = lazy_regex(
@@ -383,7 +384,8 @@ def _record(prose: str, name: list, mention: Mention, forms: dict, popped: list[
     form = " ".join(words)
     if lasts is not None:
         lasts.append(words[-1])
-    if not (form[1:2].islower() or any(c.islower() for c in form)):
+    if not form[1:2].islower() and (form.upper() == form if form.isascii()  # (ASCII: exact)
+                                    else not any(c.islower() for c in form)):
         return  # "NEW YORK" in a dateline: capitals say nothing
     last = words[-1]
     if last in _TITLE_FORMS if last[:1].isascii() else _is_title(last):
@@ -410,10 +412,10 @@ def _record(prose: str, name: list, mention: Mention, forms: dict, popped: list[
     if mention[6] and len(words) == 1 and name[0] is mention[3][0]:
         return
     if trailing and spaced and last == name[-1][2]:
-        m = _LOWER_WORD_RE.match(prose, end)
-        if m and not (m.group(1) in _TITLE_FORMS if m.group(1)[:1].isascii() else _is_title(m.group(1))):
-            xforms.append(form + " " + m.group(1))
-            xspans.extend((start, m.end()))
+        after = _word_after(prose, end)
+        if after and not (after in _TITLE_FORMS if after[:1].isascii() else _is_title(after)):
+            xforms.append(form + " " + after)
+            xspans.extend((start, end + 1 + len(after)))
 
 
 def _record_word(prose: str, mention: Mention, xforms: list[str], xspans: list[int],
@@ -432,7 +434,8 @@ def _record_word(prose: str, mention: Mention, xforms: list[str], xspans: list[i
     start = tok[0]
     end = start + len(word)
     lasts.append(word)
-    if not (word[1:2].islower() or any(c.islower() for c in word)):
+    if not word[1:2].islower() and (word.upper() == word if word.isascii()  # (ASCII: exact)
+                                    else not any(c.islower() for c in word)):
         return  # capitals say nothing
     if word in _TITLE_FORMS if word[:1].isascii() else _is_title(word):
         return
@@ -448,10 +451,24 @@ def _record_word(prose: str, mention: Mention, xforms: list[str], xspans: list[i
         xspans.extend((start - 4, end))
     if initial or word != text or not spaced:
         return
-    m = _LOWER_WORD_RE.match(prose, end)
-    if m and not (m.group(1) in _TITLE_FORMS if m.group(1)[:1].isascii() else _is_title(m.group(1))):
-        xforms.append(word + " " + m.group(1))
-        xspans.extend((start, m.end()))
+    after = _word_after(prose, end)
+    if after and not (after in _TITLE_FORMS if after[:1].isascii() else _is_title(after)):
+        xforms.append(word + " " + after)
+        xspans.extend((start, end + 1 + len(after)))
+
+
+def _word_after(prose: str, end: int) -> str:
+    """The word of small letters after the space at ``end`` (3 letters or more, a
+    whole word), or "": ``_LOWER_WORD_RE``, with ``re`` reading ASCII (nearly every
+    case) and the ``regex`` pattern asked only when a letter past ASCII is involved."""
+    k = _ASCII_LOWER_RE.match(prose, end).end()
+    nxt = prose[k : k + 1]
+    if nxt and not nxt.isascii():
+        m = _LOWER_WORD_RE.match(prose, end)
+        return m.group(1) if m else ""
+    if k - end > 3 and not (nxt.isalnum() or nxt == "'" or nxt == "-"):
+        return prose[end + 1 : k]
+    return ""
 
 
 def _compact_all(joined: str) -> list[str]:

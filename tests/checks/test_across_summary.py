@@ -148,3 +148,12 @@ def test_spelling_pairs_are_every_close_pair(names: list[list[str]]) -> None:
                 if _close_words(wa[i], wb[i]) and spelling_variants(wa, wb):
                     expected.add(frozenset((ka, kb)))
     assert {frozenset(p) for p in _spelling_pairs(spellable)} == expected
+
+
+@given(st.text(st.sampled_from(" abcXY1'’-.éßĲ\u0301\u00aa"), max_size=12))
+def test_word_after_is_the_lower_word_pattern(tail: str) -> None:
+    from newslint.checks.across import _LOWER_WORD_RE, _word_after
+
+    prose = "Name " + tail
+    m = _LOWER_WORD_RE.match(prose, 4)
+    assert _word_after(prose, 4) == (m.group(1) if m else "")
