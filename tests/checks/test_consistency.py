@@ -254,3 +254,12 @@ def test_pre_check_agrees_with_comparing_every_pair(runs: list[list[str]]) -> No
 ])
 def test_bag_distance(a: str, b: str, distance: int) -> None:
     assert C._bag_distance(a, b) == C._bag_distance(b, a) == distance
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Belt", "road", " ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r\n",
+                                 "\xa0", "\u2028", "\x1c", "é", "’"]), max_size=20))
+@example(["\n", "Belt", "\n\n", "road", " "])
+def test_single_spaced_is_split_and_joined(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert C._single_spaced(text) == " ".join(text.split())
