@@ -361,11 +361,11 @@ def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
     new = tuple.__new__
     function_words = _FUNCTION_WORDS
     for m in _runs_re(_ALL_CONNECTORS).finditer(prose):
-        start, end = m.span()
         word = m.group()
+        if word in function_words:
+            continue  # (one word: a run of more never is one)
+        start, end = m.span()
         if m.end(1) == end:  # one word: most runs
-            if word in function_words:
-                continue
             if not word.isascii() and not word[0].isupper():
                 return _scan_tokens(doc, NAME_PARTICLES), _scan_tokens(doc, _TERM_CONNECTORS, True)
             run: tuple[Token, ...] = (new(Token, (start, end, word)),)
@@ -376,7 +376,9 @@ def _scan_shared(doc: "Document") -> tuple[list[Mention], list[Mention]]:
                                  initial)))
             continue
         run = _words(prose, start, end, word)
-        joins = [k for k, t in enumerate(run) if not t[2][0].isupper()]
+        # (ASCII words in title case: every one capitalised, no connector to look for)
+        joins = [] if word.isascii() and word.istitle() else \
+            [k for k, t in enumerate(run) if not t[2][0].isupper()]
         if not word.isascii() and not all(run[k][2] in _ALL_CONNECTORS for k in joins):
             return _scan_tokens(doc, NAME_PARTICLES), _scan_tokens(doc, _TERM_CONNECTORS, True)
         if not joins:
@@ -462,7 +464,9 @@ def _mention(prose: str, text: str, run: tuple["Token", ...], span: str | None =
     """The mention of ``run`` (``span``: its text, when the caller has it)."""
     start = run[0][0]
     end = run[-1][1]
-    initial = is_sentence_initial(prose, start)
+    # (a word after a space after a letter or digit opens no sentence)
+    initial = not (start >= 2 and prose[start - 1] == " " and prose[start - 2].isalnum()) \
+        and is_sentence_initial(prose, start)
     first = run[0][2]
     k = 1 if initial and first in _FUNCTION_WORDS and first not in HONORIFICS else 0
     # The name starts after the last honorific or title word (never its last word:
