@@ -53,7 +53,9 @@ _TERM_CONNECTORS = NAME_PARTICLES | {"of", "and"}
 _JOIN_GAP_RE = lazy_regex(r"[ ]+(of|and)[ ]+")
 _COMPACT_RE = lazy_regex(r"[\s\-‐‑'’.]+")
 _LOWER_WORD_RE = lazy_regex(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
-_ASCII_LOWER_RE = lazy_re(r" [a-z]*")
+# _LOWER_WORD_RE over ASCII: the word, or an empty match (no group) where a character
+# past ASCII starts or ends the small letters, so that the regex module decides.
+_ASCII_LOWER_RE = lazy_re(r" ([a-z]{3,})(?=[^A-Za-z0-9'\-\x80-\U0010ffff]|\Z)|(?= [a-z]*[^\x00-\x7f])")
 _COMPOUND_TAIL_RE = lazy_regex(r"[\-‐‑]\p{Ll}{3,}$")
 _PREPOSITIONS_AFTER = "of for at in on to from with by and or the".split()
 _PREPOSITION_AFTER_RE = lazy_regex(
@@ -461,14 +463,14 @@ def _word_after(prose: str, end: int) -> str:
     """The word of small letters after the space at ``end`` (3 letters or more, a
     whole word), or "": ``_LOWER_WORD_RE``, with ``re`` reading ASCII (nearly every
     case) and the ``regex`` pattern asked only when a letter past ASCII is involved."""
-    k = _ASCII_LOWER_RE.match(prose, end).end()
-    nxt = prose[k : k + 1]
-    if nxt and not nxt.isascii():
+    m = _ASCII_LOWER_RE.match(prose, end)
+    if m is None:
+        return ""
+    word = m.group(1)
+    if word is None:  # a character past ASCII: the regex decides
         m = _LOWER_WORD_RE.match(prose, end)
         return m.group(1) if m else ""
-    if k - end > 3 and not (nxt.isalnum() or nxt == "'" or nxt == "-"):
-        return prose[end + 1 : k]
-    return ""
+    return word
 
 
 def _compact_all(joined: str) -> list[str]:
@@ -698,6 +700,8 @@ def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
                 kb, wb, lb = members[y]
                 if lb - la > 2:
                     break
+                if lb - la == 2 and la < 9:
+                    continue  # _close_words allows one edit below 9 letters
                 if ka == kb or (ka, kb) in seen:
                     continue
                 if _close_words(wa[i], wb[i]) and spelling_variants(wa, wb):
