@@ -115,3 +115,14 @@ def test_sentence_at_agrees_with_the_sentence_list(text: str) -> None:
     assert [(t.start, t.end, t.text) for t in lazy.tokens] == [
         (m.start(), m.end(), m.group()) for m in re.finditer(WORD_RE.pattern, text)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("aZ9_ '’‘-‐.\n\u0301\u0300é𝐀ßİ"), max_size=40))
+def test_tokens_are_the_word_pattern_matches(text: str) -> None:
+    # The split that makes the tokens (possessive on Python 3.11+) finds exactly
+    # what the shared word pattern finds.
+    doc = doc_of(text)
+    assert [(t.start, t.end, t.text) for t in doc.tokens] == [
+        (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)
+    ]
