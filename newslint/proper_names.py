@@ -401,9 +401,14 @@ def _words(prose: str, start: int, end: int, run: str) -> tuple[Token, ...]:
     """The words of a run (``run`` is ``prose[start:end]``), split at white space."""
     new = tuple.__new__
     if "  " not in run and run.isprintable():  # single spaces only: offsets by length
+        parts = run.split(" ")
+        if len(parts) == 2:  # most runs of more than one word
+            first, second = parts
+            cut = start + len(first)
+            return (new(Token, (start, cut, first)), new(Token, (cut + 1, end, second)))
         words = []
         pos = start
-        for part in run.split(" "):
+        for part in parts:
             words.append(new(Token, (pos, pos + len(part), part)))
             pos += len(part) + 1
         return tuple(words)
