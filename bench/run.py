@@ -375,6 +375,12 @@ def _scaling(args, files, nbytes, nl, work, env, tmp):
     # so the growth against 1x is the target's figure, and the spread is shown beside it.
     print(f"  worst wall time per MiB against corpus x1: folders {worst_growth('folders')}, "
           f"one file {worst_growth('files')}   [target within 15%]")
+    files_rows = [(lbl, w) for lbl, g, w, _c in rows if g == "files"]
+    if len(files_rows) > 1:
+        (small_label, small_w), (big_label, big_w) = files_rows[0], files_rows[-1]
+        print(f"  one document growing, {big_label.split(' (')[0]} against "
+              f"{small_label.split(' (')[0]}: {(big_w / small_w - 1) * 100:+.0f}% wall per MiB "
+              f"(a single document is linear when this stays small)")
     folders = [w for _l, g, w, _c in rows if g == "folders"]
     print(f"  largest / smallest wall time per MiB: folders {spread(folders)}, "
           f"all {spread([w for _l, _g, w, _c in rows])}")
