@@ -69,8 +69,8 @@ forum in Beijing next week.
 """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
-        tokens = doc.tokens
-        if len(tokens) < 2:
+        words = doc.words  # (the tokens are made only for an article with a repeat)
+        if len(words) < 2:
             return
         prose = doc.prose
         text = doc.text
@@ -78,11 +78,12 @@ forum in Beijing next week.
         # The words joined by single spaces and lower-cased in one call (no token holds
         # a space and lower-casing adds none); one scan finds each word followed by
         # itself, and only those few are looked at in Python.
-        low = " " + " ".join(doc.words).lower()
+        low = " " + " ".join(words).lower()
         i, counted = -1, 0
         for m in _REPEAT_RE.finditer(low):
             i += low.count(" ", counted, m.start(1))  # the index of the first word
             counted = m.start(1)
+            tokens = doc.tokens
             a, b = tokens[i], tokens[i + 1]
             gap = prose[a.end : b.start]
             if not _GAP_RE.fullmatch(gap) or _is_paragraph_break(gap):
