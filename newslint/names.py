@@ -39,6 +39,8 @@ _SPACE_RE = lazy_re(r"\s+")
 
 def normalize(form: str) -> str:
     """The lookup key of a form or of matched text: one space, one apostrophe, one hyphen."""
+    if _SIMPLE_FORM_RE.fullmatch(form):
+        return form  # words and single spaces only (most names): nothing to change
     out = _SPACE_RE.sub(" ", form.strip())
     for a in _APOSTROPHES[1:]:
         out = out.replace(a, "'")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newslint.facts import Event, Facts, Person, Term
 from newslint.names import compile_forms, find_words, index_for
 
@@ -196,3 +198,15 @@ def test_the_is_looked_for_only_where_its_next_word_is() -> None:
     forms = CasedForms(["The Hague", "Lavrov"])
     assert forms._firsts_at("The talks. The end. Lavrov") == [(20, "Lavrov")]
     assert forms.find("The talks in The Hague") == [(13, 22, "The Hague")]
+
+
+@pytest.mark.parametrize("form, key", [
+    ("Sergey Lavrov", "Sergey Lavrov"),
+    (" Kim  Jong‑un\n", "Kim Jong-un"),
+    ("Xi’s", "Xi's"),
+    ("Belt and\nRoad", "Belt and Road"),
+    ("Ó Briain", "Ó Briain"),
+    ("Li_Wei", "Li_Wei"),
+])
+def test_normalize(form: str, key: str) -> None:
+    assert names.normalize(form) == key
