@@ -50,7 +50,6 @@ _OPENERS = frozenset(
     Tomorrow Earlier Later According Instead Former Ex Senior Top Veteran""".split()
 )
 _TERM_CONNECTORS = NAME_PARTICLES | {"of", "and"}
-_JOIN_GAP_RE = lazy_regex(r"[ ]+(of|and)[ ]+")
 _COMPACT_RE = lazy_regex(r"[\s\-‐‑'’.]+")
 _LOWER_WORD_RE = lazy_regex(r"[ ]([\p{Ll}][\p{Ll}\p{M}]{2,})(?![\p{L}\p{N}'’\-])")
 # _LOWER_WORD_RE over ASCII: the word, or an empty match (no group) where a character
