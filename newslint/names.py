@@ -158,7 +158,11 @@ class FoldedForms:
                 if (k, first) not in anchors:
                     anchors.append((k, first))
         scan = self._scan_words = sorted(self._firsts | self._anchors.keys())
-        self._scan = re.compile("(?:" + trie_pattern(scan) + r")(?![^\W_])") if scan else None
+        # Whole words only. (The look-behind costs the scan its skip to the first
+        # letters; it is used only for more words than _FIND_EACH_UP_TO, whose first
+        # letters are most of the alphabet anyway: 104 -> 88 ms over dev for 2,422.)
+        self._scan = (re.compile(r"(?<![^\W_])(?:" + trie_pattern(scan) + r")(?![^\W_])")
+                      if scan else None)
         self._last: tuple[str, dict[str, list[tuple[int, int, str]]]] | None = None
 
     def find_all(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
