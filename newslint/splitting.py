@@ -29,19 +29,23 @@ SPLIT_MIN_CHARS = 1 << 20
 # rule more groups shorten nothing.
 MAX_GROUPS = 4
 
-# Tens of milliseconds a rule took on the dev corpus as one file (3.4 MB).
+# Hundredths of a second a rule took on the dev corpus as one file (3.4 MB), measured
+# again after the speed work of 2026-11-23 (bench/rule_times.py --shared-first).
 _COST: dict[str, int] = {
-    "capitalization-inconsistent": 184,
-    "name-inconsistent-across": 78,
-    "name-inconsistent": 55,
-    "date-mismatch": 18,
-    "weekday-mismatch": 16,
-    "repeated-word": 7,
-    "title-inconsistent": 5,
-    "name-spelling": 5,
-    "unbalanced-brackets": 5,
-    "spelling-inconsistent": 4,
+    "capitalization-inconsistent": 52,  # with the shared name scan, which it runs first
+    "name-inconsistent-across": 39,
+    "name-inconsistent": 33,
+    "weekday-mismatch": 11,
+    "common-misspelling": 10,
+    "name-spelling": 8,
+    "confusable-phrase": 6,
+    "date-mismatch": 6,
+    "spelling-inconsistent": 5,
+    "title-inconsistent": 4,
+    "repeated-word": 3,
     "doubled-punctuation": 3,
+    "per-cent-consistency": 3,
+    "unbalanced-brackets": 3,
     "number-inconsistent": 2,
 }
 
