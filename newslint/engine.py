@@ -19,7 +19,7 @@ from newslint.registry import Registry
 from newslint.rule import Context, ProjectRule, Rule, SuppressionReviewer
 from newslint.selection import is_enabled
 from newslint.suppressions import Directive, apply_suppressions
-from newslint.timelimit import RuleTimeout, limit_for, time_limit
+from newslint.timelimit import RuleTimeout, arm, disarm, limit_for, time_limit, watchdog_ready
 
 
 T = TypeVar("T")
@@ -83,12 +83,20 @@ class _Guard:
 
     def __init__(self, errors: list[RuleError], budget: float, path: str | None) -> None:
         self.errors, self.budget, self.path = errors, budget, path
+        # The run's watchdog when it ticks here (the runner's case): a clock read a rule.
+        self.watched = budget > 0 and watchdog_ready()
 
     def run(self, rule: Rule, work: Callable[[], T], *, across: bool = False,
             partial: bool = True) -> T | None:
         """``work()``, or None when it failed; ``across``: a cross-article check;
         ``partial``: a timeout loses the rule's findings (not only a summary)."""
         try:
+            if self.watched:
+                arm(self.budget)
+                try:
+                    return work()
+                finally:
+                    disarm()
             with time_limit(self.budget):
                 return work()
         except RuleTimeout:
