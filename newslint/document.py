@@ -44,6 +44,8 @@ _ABBREVIATIONS = frozenset(
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 # A sentence ends at . ! ? or … (and any closing quotes or brackets) followed by
 # white space and a capital, a digit or an opening quote; or at the paragraph's end.
+# A Markdown ATX heading line ("## Title"): capitalised by headline style, not as prose.
+_HEADING_LINE_RE = lazy_regex(r"(?m)^[ ]{0,3}#{1,6}[ \t][^\n]*$")
 _SENTENCE_END_RE = lazy_regex(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]*[\p{Lu}\p{N}]|\s*$)""")
 
 
@@ -113,6 +115,14 @@ class Document:
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
+
+    @cached_property
+    def headings(self) -> list[Span]:
+        """The Markdown heading lines (none in plain text), shared by the rules that
+        treat headings apart from prose."""
+        if self.kind != "markdown":
+            return []
+        return [Span(*m.span()) for m in _HEADING_LINE_RE.finditer(self.text)]
 
     @cached_property
     def tokens(self) -> list[Token]:

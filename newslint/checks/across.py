@@ -64,7 +64,6 @@ _PREPOSITION_AFTER_RE = lazy_regex(
 _PREPOSITION_STARTS = frozenset(" " + "".join(w[0] for w in _PREPOSITIONS_AFTER))
 _OF_BEFORE_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}'’\-]*[ ]+of[ ]+$")
 _DEMONYM_RE = lazy_regex(r"(?:an|ese|ish|ch|man|men)$")
-_HEADING_LINE_RE = lazy_regex(r"^[ ]{0,3}#{1,6}[ \t][^\n]*$", 8)  # regex.MULTILINE
 _VOWELS = frozenset("aeiou")
 MIN_SHARED_CONTEXT = 2  # other names two spellings' articles must share
 SUMMARY_VERSION = 4  # summaries of another shape (an old cache) are ignored
@@ -643,8 +642,7 @@ def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
     spans = []
     if doc.headline is not None:
         spans.append((doc.headline.start, doc.headline.end))
-    if doc.kind == "markdown":
-        spans.extend(m.span() for m in _HEADING_LINE_RE.finditer(doc.text))
+    spans.extend((h.start, h.end) for h in doc.headings)
     return spans
 
 

@@ -33,7 +33,6 @@ _GAP_RE = lazy_regex(r"\s+")
 _REPEAT_RE = lazy_re(
     r" ([^ ]++)(?= \1(?: |$))" if sys.version_info >= (3, 11) else r" (?=([^ ]+))\1(?= \1(?: |$))"
 )
-_HEADING_RE = lazy_regex(r"(?m)^[ ]{0,3}#{1,6}[ \t][^\n]*$")
 
 
 class RepeatedWord(Rule):
@@ -111,8 +110,7 @@ def _heading_line_ends(doc: Document) -> list[int]:
     ends = []
     if doc.headline is not None:
         ends.append(doc.headline.end)
-    if doc.kind == "markdown":
-        ends.extend(m.end() for m in _HEADING_RE.finditer(doc.text))
+    ends.extend(h.end for h in doc.headings)
     return ends
 
 
