@@ -9,13 +9,12 @@ capitalised in mid-sentence and never written in lower case.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Iterable, NamedTuple
 
 from newslint.document import WORD_RE, Document, Span
 from newslint.findings import Fix, Severity, Violation
 from newslint.lazy import lazy_regex
-from newslint.proper_names import NAME_PARTICLES, is_sentence_initial
+from newslint.proper_names import NAME_PARTICLES, fold_accents, is_sentence_initial
 from newslint.rule import Context, Rule
 
 _NON_WORD_RE = lazy_regex(r"[^\p{L}\p{N}]+")
@@ -36,9 +35,8 @@ _QUOTES = "\"'“‘"
 
 
 def _normalise_headline(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD_RE.sub(" ", letters.casefold()).split())
+    folded = fold_accents(text.replace("&", " and "))
+    return " ".join(_NON_WORD_RE.sub(" ", folded).split())
 
 
 class HeadlineMismatch(Rule):
