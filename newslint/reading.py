@@ -102,6 +102,14 @@ def read_source_bytes(source: "Source", config: "Config") -> bytes:
                       max_bytes=config.max_file_size)
 
 
+def read_source_text(source: "Source", config: "Config") -> tuple[bytes, str]:
+    """A source's bytes (for its cache key) and its text, decoded with the run's
+    encoding, without a byte-order mark (offsets skip it)."""
+    data = read_source_bytes(source, config)
+    text = decode(data, source.path, config.encoding)
+    return data, text[1:] if text.startswith("\ufeff") else text
+
+
 def _read_limited(fh: BinaryIO, path: str, limit: int | None, size: int | None = None) -> bytes:
     if limit is None:
         return fh.read()

@@ -170,7 +170,7 @@ def _from_cache(config: Config, cache: Cache, sources: Sequence[Source],
     from newslint.errors import NewslintError
     from newslint.findings import LineIndex
     from newslint.formatters.base import FileResult
-    from newslint.reading import decode, read_source_bytes
+    from newslint.reading import read_source_text
 
     reported = {s.path for s in sources}
     seen: set[str] = set()
@@ -183,8 +183,7 @@ def _from_cache(config: Config, cache: Cache, sources: Sequence[Source],
     read: list[tuple[str, bool, str | None, str | None]] = []  # path, report, text, key
     for source, report in items:
         try:
-            data = read_source_bytes(source, config)
-            text = decode(data, source.path, config.encoding)
+            data, text = read_source_text(source, config)
         except NewslintError as e:
             if report:
                 errors.append(e)
@@ -193,7 +192,7 @@ def _from_cache(config: Config, cache: Cache, sources: Sequence[Source],
         key = cache.key(source.path, data)
         if not os.path.exists(cache.folder / key):
             return None  # a changed file: give up before reading any entry
-        read.append((source.path, report, text[1:] if text.startswith("\ufeff") else text, key))
+        read.append((source.path, report, text, key))
     found = None
     if project:
         found = cache.get_project(cache.project_key([(p, k, r) for p, r, _, k in read]))
@@ -219,13 +218,11 @@ def _merged(file: FileResult, extra: list | None) -> FileResult:
     """The file's cross-article findings merged in, as the runner does."""
     if not extra:
         return file
-    from newslint.findings import LineIndex
     from newslint.formatters.base import FileResult
-    from newslint.suppressions import apply_suppressions
+    from newslint.suppressions import merge_unsuppressed
 
-    lines = file.lines or LineIndex(file.text or "")
-    kept, _ = apply_suppressions(extra, file.text or "", lines)
-    return FileResult(file.path, tuple(sorted((*file.findings, *kept))), lines, file.text)
+    merged, lines = merge_unsuppressed(file.findings, extra, file.text or "", file.lines)
+    return FileResult(file.path, merged, lines, file.text)
 
 
 def formatter(name: str) -> Any:

@@ -45,9 +45,9 @@ from newslint.errors import NewslintError
 from newslint.facts import Facts
 from newslint.findings import Finding, LineIndex
 from newslint.formatters.base import FileResult
-from newslint.reading import decode, read_source_bytes
+from newslint.reading import read_source_text
 from newslint.registry import Registry
-from newslint.suppressions import apply_suppressions
+from newslint.suppressions import merge_unsuppressed
 
 # Below this much text to lint, worker processes cost more than they save.
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -202,13 +202,11 @@ def _read(item: _Item, state: _State) -> bool:
     """Read and decode the file; fill in a cache hit. True when it must be linted."""
     source = item.source
     try:
-        data = read_source_bytes(source, state.config)  # size limit, pipes, clear errors
-        text = decode(data, source.path, state.config.encoding)
+        data, item.text = read_source_text(source, state.config)  # size limit, clear errors
     except NewslintError as e:
         if item.report:
             item.errors.append(e)
         return False
-    item.text = text[1:] if text.startswith("\ufeff") else text  # offsets skip the BOM
     if state.cache is None or source.stdin:
         return True
     item.key = state.cache.key(source.path, data)
@@ -364,7 +362,5 @@ def _add_project_findings(outcome: RunOutcome, *, config: Config, facts: Facts,
         extra = found.get(file.path)
         if not extra:
             continue
-        lines = file.lines or LineIndex(file.text or "")
-        kept, _ = apply_suppressions(extra, file.text or "", lines)
-        merged = tuple(sorted((*file.findings, *kept)))
+        merged, lines = merge_unsuppressed(file.findings, extra, file.text or "", file.lines)
         outcome.files[i] = FileResult(file.path, merged, lines, file.text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from newslint.findings import Finding, LineIndex
 from newslint.lazy import lazy_regex
@@ -82,6 +82,16 @@ def _regions(directives: list[Directive], lines: LineIndex, length: int) -> list
     for o in open_:
         regions.append(_Region(o, o.start, length))
     return regions
+
+
+def merge_unsuppressed(own: Sequence[Finding], extra: list[Finding], text: str,
+                       lines: LineIndex | None) -> tuple[tuple[Finding, ...], LineIndex]:
+    """A file's findings with cross-article ones merged in, in order, those its
+    suppression comments silence left out (they were found after the file's own
+    suppressions ran); and the file's line index, made if it had none."""
+    lines = lines or LineIndex(text)
+    kept, _ = apply_suppressions(extra, text, lines)
+    return tuple(sorted((*own, *kept))), lines
 
 
 def apply_suppressions(
