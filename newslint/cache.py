@@ -30,7 +30,8 @@ findings back: they are stored under a key made of every file's entry key (``p..
 so ``check_project`` is skipped when nothing in the run changed.
 
 For cross-article rules (issue 9): an entry holds the file's project-rule
-*summaries* as well as its findings, so ``lint_sources(..., context=...)`` can gather the summaries of a whole repository
+*summaries* as well as its findings, so ``newslint.runner.summaries_for`` (or
+``lint_sources(..., context=...)``) can gather the summaries of a whole repository
 while only linting the files a pre-commit run names; unchanged context files are cache
 hits.
 """

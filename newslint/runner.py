@@ -18,8 +18,9 @@ text); documents (tokens, sentences) are dropped as soon as a file is checked.
 
 Context files (for cross-article rules, issue 9): ``lint_sources(..., context=[...])``
 lints extra files only for their project-rule summaries; their findings and errors are
-not reported. This goes through the cache, so a pre-commit run over one file with a
-repository of unchanged context files stays fast.
+not reported. ``summaries_for(paths, ...)`` returns those summaries directly. Both go
+through the cache, so a pre-commit run over one file with a repository of unchanged
+context files stays fast.
 """
 
 from __future__ import annotations
@@ -161,6 +162,22 @@ def _project_key(items: list[_Item], cache: Any) -> str | None:
             return None
         files.append((item.source.path, item.key, item.report))
     return cache.project_key(files)
+
+
+def summaries_for(
+    sources: Sequence[Source],
+    *,
+    config: Config,
+    facts: Facts,
+    registry: Registry,
+    rules: Sequence[ActiveRule],
+    jobs: int | None = None,
+) -> dict[str, dict[str, object]]:
+    """Project-rule summaries of ``sources`` (path -> rule name -> summary), from the
+    cache where the files are unchanged; unreadable files are left out."""
+    outcome = lint_sources((), config=config, facts=facts, registry=registry, rules=rules,
+                           context=sources, jobs=jobs)
+    return outcome.summaries
 
 
 def _cache_for(config: Config, rules: Sequence[ActiveRule]) -> Any:
