@@ -494,12 +494,23 @@ def _allowed_edits(shorter: int) -> int:
     return 0
 
 
-@lru_cache(maxsize=4096)
-def _fuzzy(a: str, b: str, edits: int) -> bool:
-    import regex  # here: only a pair of close spellings needs it
-
-    pattern = regex.compile(r"(?:%s){e<=%d}" % (regex.escape(a), edits), regex.BESTMATCH)
-    return pattern.fullmatch(b) is not None
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance of ``a`` and ``b`` (insertions, deletions, substitutions)
+    at most ``limit``: a banded table, stopped as soon as a row is past the limit."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if limit == 1:
+        return _one_edit_possible(a, b)
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 def _derived(a: str, b: str) -> bool:
@@ -521,8 +532,8 @@ def spelling_variants(a: str | Sequence[str], b: str | Sequence[str]) -> bool:
     variants, and every word must be equal or a close spelling of its partner, at
     least one differing. Case is ignored (capitalisation is a different problem).
     A word pair is close when they share a first letter, are at least 5 letters long
-    and differ by one edit (two from 10 letters: insertion, deletion or substitution,
-    via ``regex`` fuzzy matching), or differ only in accents ("Zelenský"). Plurals,
+    and differ by one edit (two from 10 letters: insertion, deletion or substitution),
+    or differ only in accents ("Zelenský"). Plurals,
     possessives and derived words are not variants ("Russia"/"Russian",
     "Iraq"/"Iraqi"): ``spelling_variants("Ed", "David")`` is False.
     """
@@ -550,15 +561,12 @@ def _word_variants(x: str, y: str) -> bool:
     if _derived(fx, fy):
         return False
     edits = _allowed_edits(min(len(fx), len(fy)))
-    if edits == 0 or abs(len(fx) - len(fy)) > edits:
-        return False
-    if edits == 1 and not _one_edit_possible(fx, fy):
-        return False  # cheap test first: most pairs of names differ in many places
-    return _fuzzy(fx, fy, edits)
+    return edits > 0 and within_edits(fx, fy, edits)
 
 
 def _one_edit_possible(a: str, b: str) -> bool:
-    """A common prefix and suffix leave at most one character of the longer word."""
+    """Levenshtein distance at most 1 (lengths at most 1 apart): a common prefix and
+    suffix leave at most one character of the longer word."""
     if len(a) > len(b):
         a, b = b, a
     p = 0

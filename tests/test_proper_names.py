@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.config import Config
 from newslint.engine import parse_document
@@ -121,3 +123,17 @@ def test_shared_scan_on_markdown_where_prose_is_not_the_text() -> None:
     fast, reference = _shared(text, "a.md")
     assert fast == reference
     assert fast[0]  # mentions found: the test looks at something
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdeé", min_size=5, max_size=12),
+       st.text(alphabet="abcdeé", min_size=5, max_size=12), st.integers(1, 2))
+def test_within_edits_agrees_with_regex_fuzzy_matching(a: str, b: str, edits: int) -> None:
+    """within_edits replaced a fuzzy regex compiled per pair: same answers on the
+    words it judges (five letters or more)."""
+    import regex
+
+    from newslint.proper_names import within_edits
+
+    fuzzy = regex.compile(r"(?:%s){e<=%d}" % (regex.escape(a), edits), regex.BESTMATCH)
+    assert within_edits(a, b, edits) == (fuzzy.fullmatch(b) is not None)

@@ -37,6 +37,7 @@ from newslint.proper_names import (
     name_mentions,
     spelling_variants,
     strip_possessive,
+    within_edits,
 )
 from newslint.rule import Context, ProjectRule
 
@@ -78,40 +79,6 @@ def _fold(word: str) -> str:
 def compact(form: str) -> str:
     """The letters of a form: case, accents, spaces, hyphens, apostrophes ignored."""
     return _COMPACT_RE.sub("", _fold(form.replace("&", "and")))
-
-
-def _within_edits(a: str, b: str, limit: int) -> bool:
-    """Levenshtein distance of ``a`` and ``b`` at most ``limit`` (a cheap pre-check
-    before the fuzzy regex of ``spelling_variants``)."""
-    if abs(len(a) - len(b)) > limit:
-        return False
-    if limit == 1:
-        return _within_one_edit(a, b)
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    """Levenshtein distance at most 1 in one linear pass (lengths at most 1 apart)."""
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    n = len(a)
-    while i < n and a[i] == b[i]:
-        i += 1
-    if i == n:
-        return True  # equal, or one letter added at the end
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]  # one substitution
-    return a[i:] == b[i + 1 :]  # one insertion into the shorter
 
 
 def _capitals(form: str) -> int:
@@ -721,7 +688,7 @@ def _close_words(a: str, b: str) -> bool:
     fa, fb = _fold(a), _fold(b)
     if fa == fb:
         return False  # same letters: grouped by key already
-    if not _within_edits(fa, fb, 2 if min(len(fa), len(fb)) >= 9 else 1):
+    if not within_edits(fa, fb, 2 if min(len(fa), len(fb)) >= 9 else 1):
         return False
     # "Maria"/"Mario", "Louis"/"Louise", "Daniel"/"Daniela": different names.
     if len(fa) == len(fb) and fa[:-1] == fb[:-1] and fa[-1] in _VOWELS and fb[-1] in _VOWELS:

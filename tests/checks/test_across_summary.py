@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.checks.across import NameInconsistentAcross, _compact_all, _within_edits, compact
+from newslint.checks.across import NameInconsistentAcross, _compact_all, compact
+from newslint.proper_names import within_edits as _within_edits
 from newslint.config import config_from_mapping
 from newslint.engine import parse_document
 from newslint.facts import EMPTY_FACTS
