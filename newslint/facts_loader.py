@@ -1,6 +1,6 @@
 """Load TOML fact sheets into ``Facts``, with errors a desk editor can act on.
 
-Every problem is one line naming the file, the line, the table and the key. tomllib
+Every problem is one line naming the file, the line, the table and the key. tomli
 gives no positions for values, so lines are found by scanning the sheet's source for
 its table headers (``[[person]]``) and the ``key =`` lines under them.
 
@@ -12,7 +12,7 @@ A table no kind claims is an error, so a typo such as ``[[persons]]`` is caught.
 from __future__ import annotations
 
 import datetime as _dt
-import tomllib
+import tomli
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence, runtime_checkable
@@ -327,8 +327,8 @@ def _read_sheet(path: str, kinds: Mapping[str, FactKind], errors: list[FactSheet
         return sheet
     source = source.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(source)
+    except tomli.TOMLDecodeError as exc:
         text = str(exc)
         m = _AT_RE.search(text)
         line = int(m["line"]) if m else None

@@ -36,7 +36,6 @@ not compile also gives its position.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -50,10 +49,7 @@ from newslint.kinds import (KINDS, WORD_PATTERN, PackPattern, PackRule, Source, 
                             plain_groups)
 from newslint.rule import CODE_RE, NAME_RE, Rule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+import tomli
 
 _COMMON_KEYS = {"kind", "code", "name", "severity", "default", "summary", "message",
                 "description", "why", "ignore-case", "whole-words", "examples"}
@@ -116,10 +112,10 @@ def load_pack(path: Path) -> list[PackRule]:
         raise RulePackError(f"cannot read rule pack: {e.strerror or e}", path=str(path)) from None
     try:
         source = raw.decode("utf-8-sig")
-        data = tomllib.loads(source)
+        data = tomli.loads(source)
     except UnicodeDecodeError:
         raise RulePackError("rule pack is not UTF-8 text", path=str(path)) from None
-    except tomllib.TOMLDecodeError as e:
+    except tomli.TOMLDecodeError as e:
         raise RulePackError(f"invalid TOML: {e}", path=str(path)) from None
     unknown = set(data) - {"pack", "rule"}
     if unknown:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from typing import Mapping, NamedTuple, Sequence
 
 from newslint.lazy import lazy_re
@@ -78,11 +77,8 @@ def lexicon() -> Lexicon:
     # Imported here: only a run with a fact sheet naming titles reads the lexicon.
     from importlib import resources
 
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    data = tomllib.loads(
+    import tomli
+    data = tomli.loads(
         resources.files("newslint").joinpath("data/titles.toml").read_text(encoding="utf-8")
     )
     words = data["lexicon"]

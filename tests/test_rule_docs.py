@@ -7,7 +7,6 @@ at least one finding of that rule and every Use instead gives none.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,7 @@ from newslint.facts import EMPTY_FACTS
 from newslint.plugins import default_registry
 from newslint.rule import ProjectRule, doc_examples, doc_sections
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+import tomli
 
 REGISTRY = default_registry(Config())
 RULES = sorted(REGISTRY.rules.values(), key=lambda r: r.code)
@@ -41,7 +37,7 @@ def _facts(source: str | None, tmp_path: Path):
 def _config(rule, options: str | None) -> Config:
     data: dict = {"select": [rule.name]}
     if options:
-        data["rules"] = {rule.name: tomllib.loads(options)}
+        data["rules"] = {rule.name: tomli.loads(options)}
     return config_from_mapping(data, path=None, root=Path.cwd())
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import sys
 from typing import TYPE_CHECKING, Any
 
 from newslint.lazy import lazy_regex
@@ -76,13 +75,10 @@ def _yaml_scalar(value: str) -> Any:
 def parse_front_matter(fence: str, body: str) -> dict[str, Any]:
     """Front matter as a dict; unreadable front matter gives what could be read."""
     if fence == "+++":
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover
-            import tomli as tomllib
+        import tomli
         try:
-            return tomllib.loads(body)
-        except tomllib.TOMLDecodeError:
+            return tomli.loads(body)
+        except tomli.TOMLDecodeError:
             return {}
     meta: dict[str, Any] = {}
     for line in body.splitlines():
