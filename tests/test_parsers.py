@@ -67,3 +67,31 @@ def test_sentences_know_abbreviations_and_initials() -> None:
         "a.txt")
     assert [s.slice(doc.text) for s in doc.sentences] == [
         "Mr. Wang met George W. Bush on Sept. 18.", '"Yes," he said.', "Then U.S. aides left."]
+
+
+# -- URLs and addresses: the pattern reads only the lines holding a marker ------------
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newslint.parsers.text import URL_RE, plain_spans  # noqa: E402
+
+_URL_PIECES = st.sampled_from(["https://", "www.", "@", "news", ".org", "/a", ".", " ", "\n",
+                               "\r\n", "mail", "-", "x+y", "é", "(", ")", "<!--", "-->", ","])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=30).map("".join))
+@example("Write to desk@example.org or see https://example.org/a.\nwww.bbc.co.uk, too")
+def test_url_spans_are_those_of_a_scan_of_the_whole_text(text: str) -> None:
+    whole = [m.span() for m in URL_RE.finditer(text)]
+    comments = [s for s in plain_spans(text) if text[s[0]:s[0] + 4] == "<!--"]
+    assert [s for s in plain_spans(text) if s not in comments] == whole
+
+
+def test_an_address_in_a_long_file_is_found_on_its_line() -> None:
+    text = "A line of prose.\n" * 2000 + "Mail tips to desk@example.org today.\n" + "More.\n" * 50
+    doc = PlainTextParser().parse(text, "long.txt")
+    at = text.index("desk@")
+    assert doc.prose[at : at + len("desk@example.org")].strip() == ""
+    assert doc.prose[:at] == text[:at]

@@ -25,10 +25,22 @@ _HEADLINE_RE = lazy_regex(r"\A[ \t]*\S[^\r\n]*(?=\r?\n[ \t]*\r?\n)")
 def plain_spans(text: str) -> list[tuple[int, int]]:
     """Spans that are never prose in any kind of document."""
     spans = [m.span() for m in HTML_COMMENT_RE.finditer(text)] if "<!--" in text else []
-    # Every URL or address has one of these; most articles have none, and the
-    # address pattern tries at every word (a third of the parser's time without this).
-    if "://" in text or "www." in text or "@" in text:
-        spans += [m.span() for m in URL_RE.finditer(text)]
+    # Every URL or address has one of these on its line (no match crosses a line
+    # end): the pattern, which tries at every word, reads those lines only. (Over a
+    # whole 3.4 MB file holding one "@" it took 0.18 s, most of that file's parsing.)
+    lines = []
+    for marker in ("://", "www.", "@"):
+        at = text.find(marker)
+        while at != -1:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            lines.append((start, end))
+            at = text.find(marker, end)
+    if lines:
+        finditer = URL_RE.finditer
+        spans += [m.span() for start, end in sorted(set(lines))
+                  for m in finditer(text, start, end)]
     return spans
 
 
