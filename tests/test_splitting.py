@@ -143,6 +143,10 @@ def test_rule_groups_hold_every_rule_once_and_balance_the_heavy_ones() -> None:
     heavy = "capitalization-inconsistent"
     together = [n for n in names if heavy in n][0]
     assert "name-inconsistent-across" not in together  # the two heaviest are apart
+    # The rules that read the tokens go with the heaviest, which builds them anyway;
+    # the date rules, which share the date scan, stay together.
+    assert {"spelling-inconsistent", "repeated-word"} <= together
+    assert any({"weekday-mismatch", "date-mismatch", "invalid-date"} <= n for n in names)
     assert splitting.rule_groups(rules, 1) == [flat and sorted(flat)]
     assert len(splitting.rule_groups(rules[:2], 8)) == 2  # never an empty group
     assert len(splitting.rule_groups(rules, 64)) == splitting.MAX_GROUPS
