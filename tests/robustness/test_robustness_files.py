@@ -308,17 +308,21 @@ def test_corrupt_or_blocked_cache_is_ignored(cli, good: Path, monkeypatch) -> No
     assert "Traceback" not in again.err and "internal error" not in again.err
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(100, 20), (20, 20), (19, None), (10, None)])
+@pytest.mark.parametrize(("limit", "expected"),
+                         [(100, 20), (20, 20), (19, None), (10, None), (None, 20)])
 def test_file_that_grew_since_it_was_measured_is_read_whole_or_refused(
-        limit: int, expected: int | None) -> None:
-    import io
-
+        tmp_path: Path, limit: int | None, expected: int | None) -> None:
     from newslint.errors import ReadError
     from newslint.reading import _read_limited
 
-    fh = io.BytesIO(b"x" * 20)  # measured at 5 bytes, 20 by the time it is read
-    if expected is None:
-        with pytest.raises(ReadError, match="too large"):
-            _read_limited(fh, "grown.txt", limit, 5)
-    else:
-        assert len(_read_limited(fh, "grown.txt", limit, 5)) == expected
+    grown = tmp_path / "grown.txt"
+    grown.write_bytes(b"x" * 20)  # measured at 5 bytes, 20 by the time it is read
+    fd = os.open(grown, os.O_RDONLY)
+    try:
+        if expected is None:
+            with pytest.raises(ReadError, match="too large"):
+                _read_limited(fd, "grown.txt", limit, 5)
+        else:
+            assert len(_read_limited(fd, "grown.txt", limit, 5)) == expected
+    finally:
+        os.close(fd)
