@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 from typing import Iterable, Iterator, NamedTuple
 
@@ -695,7 +695,7 @@ held every two years.
         n = len(tokens)
         groups: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
         skip_until = 0  # occurrences do not overlap: "Belt and Road Forum" is not also "Road Forum"
-        for i in _capitalised_words(prose, tokens, lengths):
+        for i in _capitalised_words(prose, tokens, lengths, doc.words):
             if i < skip_until or i + 1 >= n:
                 continue
             tok = tokens[i]
@@ -823,8 +823,8 @@ def _places(text: str, sub: str, spaced: str) -> int:
     return count
 
 
-def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[int]]
-                       ) -> list[int]:
+def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[int]],
+                       words: list[str] | None = None) -> list[int]:
     """Indexes, in order, of the capitalised tokens that may start an occurrence of a
     candidate (case-folded text one of ``lengths``' first words) and matter.
 
@@ -841,11 +841,12 @@ def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[i
     if len(folded) != len(prose):
         # (and in a long document with many first words, where a search for each
         # would be quadratic: one pass over the words instead)
-        for i, t in enumerate(tokens):
-            if t.text[:1].isupper():
-                key = t.text.casefold()
-                if key in lengths:
-                    by_first.setdefault(key, []).append(i)
+        words = [t[2] for t in tokens] if words is None else words
+        # (the capitalised words' indexes, found in C: a word's first character, tested)
+        for i in compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))):
+            key = words[i].casefold()
+            if key in lengths:
+                by_first.setdefault(key, []).append(i)
     else:
         n = len(tokens)
         find = folded.find
@@ -864,10 +865,13 @@ def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[i
     for word, ids in by_first.items():
         found.extend(ids)
         reach = max(lengths[word])
-        if len(ids) == 1 or len({prose[tokens[i][0] : tokens[min(i + reach, n) - 1][1]]
-                                 for i in ids}) == 1:
-            for i in ids:
-                alike[i] = reach
+        if len(ids) > 1:  # the same text after each? (most differ within a few places)
+            first = prose[tokens[ids[0]][0] : tokens[min(ids[0] + reach, n) - 1][1]]
+            if any(prose[tokens[i][0] : tokens[min(i + reach, n) - 1][1]] != first
+                   for i in islice(ids, 1, None)):
+                continue
+        for i in ids:
+            alike[i] = reach
     found.sort()
     if not alike:
         return found
