@@ -245,12 +245,21 @@ def _same_given(a: str, b: str) -> bool:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
-    """``word`` and every string made from it by deleting up to ``depth`` characters."""
+    """``word`` and every string made from it by deleting up to ``depth`` characters
+    (each set of positions once: two deletions are made in order, not both ways)."""
     found = {word}
-    layer = {word}
-    for _ in range(depth):
-        layer = {w[:k] + w[k + 1 :] for w in layer for k in range(len(w))}
-        found |= layer
+    if depth <= 0:
+        return found
+    n = len(word)
+    ones = [word[:k] + word[k + 1 :] for k in range(n)]
+    found.update(ones)
+    if depth == 1:
+        return found
+    # Deleting position k >= i from ``ones[i]`` deletes position k + 1 > i of ``word``.
+    found.update([w[:k] + w[k + 1 :] for i, w in enumerate(ones) for k in range(i, n - 1)])
+    if depth > 2:  # (no allowance is this large; kept exact all the same)
+        for _ in range(depth - 2):
+            found |= {w[:k] + w[k + 1 :] for w in found for k in range(len(w))}
     return found
 
 
@@ -286,13 +295,23 @@ def _close_pairs(forms: list[str], start: int, end: int) -> list[tuple[int, int]
     side; an insertion, one on the other). Keying the forms by those strings finds
     every such pair without comparing all pairs.
     """
-    by_key: dict[str, list[int]] = defaultdict(list)
+    owner: dict[str, int] = {}  # key -> the first form with it
+    shared: dict[str, list[int]] = {}  # key -> every form with it, when two or more have it
+    claim = owner.setdefault
     for i in range(start, end):
         folded = fold_accents(strip_possessive(forms[i]))
-        for key in _deletions(folded, _allowed_edits(len(folded))):
-            by_key[key].append(i)
+        # The forms here share their first letter, and two words that do are as many
+        # edits apart as the rest of them: only the rest is keyed.
+        for key in _deletions(folded[1:], _allowed_edits(len(folded))):
+            first = claim(key, i)
+            if first != i:
+                ids = shared.get(key)
+                if ids is None:
+                    shared[key] = [first, i]
+                else:
+                    ids.append(i)
     pairs: set[tuple[int, int]] = set()
-    for ids in by_key.values():
+    for ids in shared.values():  # (each in increasing order)
         for x, i in enumerate(ids):
             for j in ids[x + 1 :]:
                 pairs.add((i, j))
