@@ -638,29 +638,42 @@ def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
     Blocked by "every other word, and the first letter of this one", so only names
     that could be variants meet; lengths more than two apart never do.
     """
-    blocks: dict[tuple, list[str]] = defaultdict(list)
+    first_in: dict[tuple, str] = {}  # block -> its first key
+    blocks: dict[tuple, list[str]] = {}  # block -> its keys, where it has two or more
+    claim = first_in.setdefault
+
+    def add(block: tuple, key: str) -> None:
+        first = claim(block, key)
+        if first is not key:
+            members = blocks.get(block)
+            if members is None:
+                blocks[block] = [first, key]
+            else:
+                members.append(key)
+
     for key, form in spellable.items():
+        words = form.split()
         # (an ASCII form folds as a whole: one call, not one a word)
-        folded = form.lower().split() if form.isascii() else [_fold(w) for w in form.split()]
+        folded = form.lower().split() if form.isascii() else [_fold(w) for w in words]
         # A word shorter than 5 letters, or not capitalised, never pairs: _close_words
         # takes only capitalised words, and spelling_variants no word shorter than 5
         # letters (accents aside, which _fold has already made equal).
         if len(folded) == 2:  # most names: the loop below, unrolled
             f, g = folded
-            if len(f) >= 5 and form[:1].isupper():
-                blocks[(2, 0, f[0], g)].append(key)
-            if len(g) >= 5 and form.split()[1][:1].isupper():
-                blocks[(2, 1, g[0], f)].append(key)
+            if len(f) >= 5 and words[0][:1].isupper():
+                add((2, 0, f[0], g), key)
+            if len(g) >= 5 and words[1][:1].isupper():
+                add((2, 1, g[0], f), key)
             continue
-        words = form.split()
         n = len(words)
         for i in range(n):
             f = folded[i]
             if len(f) >= 5 and words[i][:1].isupper():
-                blocks[(n, i, f[0], *folded[:i], *folded[i + 1 :])].append(key)
+                add((n, i, f[0], *folded[:i], *folded[i + 1 :]), key)
     seen: set[tuple[str, str]] = set()
-    for block, members in blocks.items():
-        if len(members) < 2:
+    for block in first_in:  # (in the order the blocks were first met)
+        members = blocks.get(block)
+        if members is None:
             continue
         i = block[1]
         members = [(k, spellable[k].split()) for k in members]
