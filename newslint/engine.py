@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Callable, Container, Iterable, Sequence, TypeVar
+from typing import Any, Callable, Container, Iterable, Mapping, Sequence, TypeVar
 
 from newslint.config import Config
 from newslint.document import Document
@@ -235,9 +235,12 @@ def check_project(
     facts: Facts,
     rules: Sequence[ActiveRule],
     lengths: dict[str, int],
+    gathered: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, list[Finding]], list[RuleError]]:
     """Project rules over every document's summary: ``summaries[path][rule name]``.
 
+    ``gathered``: by rule name, a ``Gatherer`` (``ProjectRule.gather``) that has been
+    fed those summaries already; its findings stand for ``check_project``'s.
     Returns findings by path (only for paths in ``lengths``, the files reported on)
     and the failures of rules that raised.
     """
@@ -249,14 +252,18 @@ def check_project(
         if rule.needs_facts and facts.empty:
             continue
         assert isinstance(rule, ProjectRule)
-        per_rule = {p: s[rule.name] for p, s in summaries.items() if rule.name in s}
-        ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
-                      article_date=config.date)
+        gatherer = gathered.get(rule.name) if gathered else None
+        per_rule = {} if gatherer is not None else \
+            {p: s[rule.name] for p, s in summaries.items() if rule.name in s}
+        ctx = project_context(rule, config, facts)
 
-        def work(rule: ProjectRule = rule, active: ActiveRule = active,
-                 ctx: Context = ctx, per_rule: dict = per_rule) -> dict[str, list[Finding]]:
+        def work(rule: ProjectRule = rule, active: ActiveRule = active, ctx: Context = ctx,
+                 per_rule: dict = per_rule, gatherer: Any = gatherer
+                 ) -> dict[str, list[Finding]]:
             found: dict[str, list[Finding]] = {}
-            for path, v in rule.check_project(per_rule, ctx):
+            produced = gatherer.findings() if gatherer is not None else \
+                rule.check_project(per_rule, ctx)
+            for path, v in produced:
                 if path in lengths:
                     found.setdefault(path, []).append(
                         _stamp(v, rule, active.severity, path, lengths[path]))
@@ -265,6 +272,12 @@ def check_project(
         for path, batch in (guard.run(rule, work, across=True) or {}).items():
             out.setdefault(path, []).extend(batch)
     return out, errors
+
+
+def project_context(rule: Rule, config: Config, facts: Facts) -> Context:
+    """The Context of a project rule's check across articles."""
+    return Context(config=config, facts=facts, options=config.rule_options(rule.name),
+                   article_date=config.date)
 
 
 def _stamp(v: Violation, rule: Rule, severity: Severity, path: str, length: int) -> Finding:

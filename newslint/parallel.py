@@ -196,9 +196,11 @@ def run_ordered(
                 _send(conn, chunks[sent], process)
                 busy[conn] = sent
                 sent += 1
-        while out < len(chunks):
-            raise_if_interrupted()
-            for conn in wait(list(busy), timeout=_POLL_SECONDS):
+
+        def collect(timeout: float) -> None:
+            """Take the results that are in (waiting up to ``timeout``)."""
+            nonlocal sent
+            for conn in wait(list(busy), timeout=timeout):
                 try:
                     data = conn.recv_bytes()
                 except (EOFError, OSError):
@@ -212,9 +214,18 @@ def run_ordered(
                 if not ok:
                     raise payload
                 done[index] = payload
+
+        while out < len(chunks):
+            raise_if_interrupted()
+            collect(_POLL_SECONDS)
             while out in done:
                 raise_if_interrupted()
-                yield from done.pop(out)
+                for k, result in enumerate(done.pop(out)):
+                    # While the caller works through a chunk, a worker that has finished
+                    # its own gets the next one (a look every few results).
+                    if k and not k & 3 and busy:
+                        collect(0)
+                    yield result
                 out += 1
     except BaseException:
         for process, _conn in workers:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, NamedTuple, Sequence
+from typing import (TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol,
+                    Sequence)
 
 from newslint.findings import Severity, Violation
 from newslint.lazy import lazy_re, lazy_regex
@@ -84,6 +85,23 @@ class ProjectRule(Rule):
         self, summaries: Mapping[str, Any], ctx: Context
     ) -> Iterable[tuple[str, Violation]]:
         raise NotImplementedError
+
+    def gather(self, ctx: Context) -> "Gatherer | None":
+        """Optional: the project check fed one summary at a time as the files are
+        linted, so that what it can work out per article is done while the workers
+        lint, not after the last file, when only one core is at work. It must find
+        exactly what ``check_project`` finds from the same summaries in the same
+        order. None (the default): ``check_project`` runs once every file is in."""
+        return None
+
+
+class Gatherer(Protocol):
+    """What ``ProjectRule.gather`` gives: ``add`` for each summary, in the order
+    ``check_project`` would see them, then ``findings`` once."""
+
+    def add(self, path: str, summary: Any) -> None: ...
+
+    def findings(self) -> Iterable[tuple[str, Violation]]: ...
 
 
 class SuppressionReviewer(Rule):

@@ -85,6 +85,7 @@ class _Item:
     summaries: dict[str, object] = field(default_factory=dict)
     errors: list[NewslintError] = field(default_factory=list)
     document: DocumentResult | None = None
+    done: bool = False  # read and, when it had to be, linted: its summaries are final
 
 
 @dataclass
@@ -129,7 +130,17 @@ def lint_sources(
             raise_if_interrupted()
             if _read(item, state):
                 misses.append(item)
-        _check_all(misses, state, jobs)
+            else:
+                item.done = True
+        project_key = _project_key(items, cache)
+        # Cross-article findings of an unchanged run come from the cache; otherwise the
+        # project rules that can take the summaries as they come get them so.
+        found = cache.get_project(project_key) if project_key else None
+        feeder = None
+        if found is None and iter_project_rules(rules):
+            feeder = _Feeder(items, _gatherers(rules, config, facts))
+            feeder.advance()
+        _check_all(misses, state, jobs, feeder)
 
     outcome = RunOutcome(linted=len(misses))
     outcome.cache_hits = sum(1 for i in items if i.text is not None) - len(misses)
@@ -147,8 +158,68 @@ def lint_sources(
             outcome.documents.append(item.document)
     if iter_project_rules(rules):
         _add_project_findings(outcome, config=config, facts=facts, rules=rules,
-                              cache=cache, project_key=_project_key(items, cache))
+                              cache=cache, project_key=project_key, found=found,
+                              gathered=feeder.results() if feeder else None)
     return outcome
+
+
+class _Feeder:
+    """The summaries, in the run's order, to the project rules' gatherers
+    (``ProjectRule.gather``) as the files are done: a parallel run works out most of
+    the cross-article check while its workers lint, not after them."""
+
+    def __init__(self, items: list[_Item], gatherers: dict[str, Any]) -> None:
+        self.items, self.gatherers = items, gatherers
+        self.next = 0
+        self.failed: dict[str, BaseException] = {}
+
+    def advance(self) -> None:
+        """Feed every file done from the first one not fed yet."""
+        items, gatherers = self.items, self.gatherers
+        while self.next < len(items) and items[self.next].done:
+            item = items[self.next]
+            self.next += 1
+            if item.text is None or not gatherers:
+                continue
+            for name, gatherer in gatherers.items():
+                if name in item.summaries and name not in self.failed:
+                    try:
+                        gatherer.add(item.source.path, item.summaries[name])
+                    except Exception as e:  # reported as the rule failing across articles
+                        self.failed[name] = e
+
+    def results(self) -> dict[str, Any]:
+        self.advance()
+        return {name: _Failed(self.failed[name]) if name in self.failed else gatherer
+                for name, gatherer in self.gatherers.items()}
+
+
+class _Failed:
+    """A gatherer whose ``add`` raised: its findings raise the same."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def findings(self) -> Any:
+        raise self.error
+
+
+def _gatherers(rules: Sequence[ActiveRule], config: Config, facts: Facts) -> dict[str, Any]:
+    """The gatherers of the project rules that have one (and will run)."""
+    from newslint.engine import project_context
+
+    out: dict[str, Any] = {}
+    for active in iter_project_rules(rules):
+        rule = active.rule
+        if rule.needs_facts and facts.empty:
+            continue
+        try:
+            gatherer = rule.gather(project_context(rule, config, facts))
+        except Exception:  # noqa: BLE001 - check_project, at the end, will report it
+            gatherer = None
+        if gatherer is not None:
+            out[rule.name] = gatherer
+    return out
 
 
 def _project_key(items: list[_Item], cache: Any) -> str | None:
@@ -217,17 +288,20 @@ def _read(item: _Item, state: _State) -> bool:
     return False
 
 
-def _check_all(items: list[_Item], state: _State, jobs: int | None) -> None:
-    """Lint the misses, here or in workers; results land in the items, in order."""
+def _check_all(items: list[_Item], state: _State, jobs: int | None,
+               feeder: _Feeder | None = None) -> None:
+    """Lint the misses, here or in workers; results land in the items, in order (and
+    go to ``feeder`` as they do)."""
     if not items:
         return
     from newslint.timelimit import alarm_handler
 
     with alarm_handler():  # rule time limits: one handler for the run, workers inherit it
-        _check_misses(items, state, jobs)
+        _check_misses(items, state, jobs, feeder)
 
 
-def _check_misses(items: list[_Item], state: _State, jobs: int | None) -> None:
+def _check_misses(items: list[_Item], state: _State, jobs: int | None,
+                  feeder: _Feeder | None) -> None:
     from newslint.parallel import (available_cpus, can_run_parallel, raise_if_interrupted,
                                    run_ordered)
     from newslint.splitting import SPLIT_MIN_CHARS, rule_groups
@@ -255,6 +329,9 @@ def _check_misses(items: list[_Item], state: _State, jobs: int | None) -> None:
             # Rule failures of context files are not this run's to report.
             if not item.report:
                 item.errors = []
+            item.done = True
+            if feeder is not None:
+                feeder.advance()
         for _ in results:  # none left: lets the pool close and join
             pass
         return
@@ -264,6 +341,9 @@ def _check_misses(items: list[_Item], state: _State, jobs: int | None) -> None:
         result = _check_one(state, item.source.path, item.text or "", item.key, keep_document=keep)
         item.findings, errors, item.summaries, item.document = result
         item.errors = errors if item.report else []
+        item.done = True
+        if feeder is not None:
+            feeder.advance()
 
 
 def _check_task(state: _State, task: tuple) -> Any:
@@ -345,14 +425,15 @@ def _no_collection() -> Iterator[None]:
 
 def _add_project_findings(outcome: RunOutcome, *, config: Config, facts: Facts,
                           rules: Sequence[ActiveRule], cache: Any = None,
-                          project_key: str | None = None) -> None:
-    """Cross-article rules: every summary in, findings merged into their files (from
-    the cache when no file of the run changed)."""
-    found = cache.get_project(project_key) if project_key else None
+                          project_key: str | None = None,
+                          found: dict[str, list[Finding]] | None = None,
+                          gathered: dict[str, Any] | None = None) -> None:
+    """Cross-article rules: every summary in, findings merged into their files
+    (``found``: from the cache, when no file of the run changed)."""
     if found is None:
         lengths = {f.path: len(f.text or "") for f in outcome.files}
         found, errors = check_project(outcome.summaries, config=config, facts=facts,
-                                      rules=rules, lengths=lengths)
+                                      rules=rules, lengths=lengths, gathered=gathered)
         outcome.errors.extend(errors)
         if project_key and not errors and not outcome.errors:
             cache.put_project(project_key, found)

@@ -118,3 +118,86 @@ def test_ctrl_c_stops_a_parallel_run_with_status_130_and_no_orphans(tmp_path: Pa
     alive = [w for w in workers if Path(f"/proc/{w}").exists()
              and "zombie" not in Path(f"/proc/{w}/status").read_text()]
     assert alive == []
+
+
+# -- project rules fed as the files come in (ProjectRule.gather) ----------------------
+
+_MONDAY = ("Ministers meet in Geneva\n\nForeign Minister Sergey Lavrov met Antonio Guterres "
+           "in Geneva. Olaf Scholz will join them on Friday.\n")
+_TUESDAY = ("Talks go on in Geneva\n\nSergey Lavrov said the talks with Antonio Guterres "
+            "were useful. Olaf Scholz agreed.\n")
+_WEDNESDAY = ("Talks end in Geneva\n\nSergei Lavrov left Geneva after meeting Antonio "
+              "Guterres and Olaf Scholz.\n")
+
+
+def _geneva_desk(folder: Path) -> list[Source]:
+    folder.mkdir()
+    for k in range(4):  # the story told four times over: four misspellings to find
+        for day, text in (("mon", _MONDAY), ("tue", _TUESDAY), ("wed", _WEDNESDAY)):
+            (folder / f"{k}_{day}.txt").write_text(text, encoding="utf-8")
+    sources, _ = discover([str(folder)])
+    return sources
+
+
+def _across(outcome) -> list[tuple[str, int, str]]:
+    return [(Path(f.path).name, x.start, x.message) for f in outcome.files for x in f.findings
+            if x.code == "NL601"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_gathered_cross_article_findings_are_those_of_check_project(
+        tmp_path: Path, always_parallel, jobs: int) -> None:
+    from newslint.engine import check_project
+
+    sources = _geneva_desk(tmp_path / "desk")
+    config, _registry, rules = setup(project_rule=False)
+    outcome = _run(sources, jobs=jobs, project_rule=False)
+    found = _across(outcome)
+    assert [(name, start) for name, start, _ in found] == [
+        (f"{k}_wed.txt", 21) for k in range(4)]
+    assert 'Sergey Lavrov' in found[0][2]
+    # The same summaries, all at once, through check_project: the same findings.
+    lengths = {f.path: len(f.text) for f in outcome.files}
+    whole, errors = check_project(outcome.summaries, config=config, facts=EMPTY_FACTS,
+                                  rules=rules, lengths=lengths)
+    assert errors == []
+    assert sorted((Path(p).name, x.start, x.message) for p, xs in whole.items() for x in xs) \
+        == sorted(found)
+
+
+def test_a_gatherer_that_fails_is_reported_and_the_rest_goes_on(
+        tmp_path: Path, always_parallel, monkeypatch) -> None:
+    from newslint.checks import across
+
+    calls = []
+
+    def broken(self, path, summary):
+        calls.append(path)
+        if len(calls) == 3:
+            raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(across._Gatherer, "add", broken)
+    sources = _geneva_desk(tmp_path / "desk")
+    outcome = _run(sources, jobs=2, project_rule=False)
+    assert len(calls) == 3  # not fed again once it failed
+    assert [str(e) for e in outcome.errors] == [
+        "rule name-inconsistent-across (NL601, from builtin_checks) failed across articles: "
+        "RuntimeError: broken on purpose; other rules still ran"]
+    assert _across(outcome) == []
+    assert outcome.files and outcome.exit_status == 2
+
+
+def test_no_gathering_when_the_cross_article_result_is_cached(
+        tmp_path: Path, always_parallel, monkeypatch) -> None:
+    from newslint.cache import Cache, run_key
+
+    sources = _geneva_desk(tmp_path / "desk")
+    config, _registry, rules = setup(project_rule=False)
+    made = []
+    real = runner._gatherers
+    monkeypatch.setattr(runner, "_gatherers", lambda *a: made.append(1) or real(*a))
+    key = run_key(config, rules)
+    first = _run(sources, jobs=2, project_rule=False, cache=Cache(tmp_path / "cache", key))
+    again = _run(sources, jobs=2, project_rule=False, cache=Cache(tmp_path / "cache", key))
+    assert _across(again) == _across(first) != []
+    assert made == [1]  # the second run took the cross-article findings from the cache

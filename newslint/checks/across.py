@@ -237,31 +237,65 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
 
     def check_project(self, summaries: Mapping[str, Any], ctx: Context
                       ) -> Iterable[tuple[str, Violation]]:
+        gatherer = self.gather(ctx)
+        for path, summary in summaries.items():
+            gatherer.add(path, summary)
+        return gatherer.findings()
+
+    def gather(self, ctx: Context) -> "_Gatherer":
+        """The project check taking the summaries one at a time, as the workers finish
+        them: what can be worked out per article (how each name's letters are written,
+        the blocks of close spellings) is, so that little is left once the last
+        article is in."""
+        return _Gatherer(ctx)
+
+
+class _Gatherer:
+    """``NameInconsistentAcross.check_project``, a summary at a time (``add``), then
+    ``findings``."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.summaries: dict[str, Any] = {}
+        # First pass, cheap: which letters are written in more than one way.
+        self.forms_of: dict[str, set[str]] = {}
+        self.spellable: dict[str, str] = {}  # key -> a form of kind "n"
+        self.names: set[str] = set()  # forms written as names (not only with a word beside)
+        self.contexts: dict[str, frozenset[str]] = {}
+        self.heads = _Heads()
+        self.blocks = _PairBlocks()
+        self.xkeys: dict[str, list[str]] = {}  # path -> the keys of its "xforms"
+
+    def add(self, path: str, summary: Any) -> None:
+        self.summaries[path] = summary
+        if not isinstance(summary, dict) or summary.get("version") != SUMMARY_VERSION:
+            return
+        keys = summary["keys"]
+        self.contexts[path] = frozenset(keys).union(summary["context"])
+        self.heads.raw[path] = summary["heads"]
+        if summary["xforms"]:
+            self.xkeys[path] = _compact_all(summary["xforms"])
+        forms_of, spellable = self.forms_of, self.spellable
+        for form, key in zip(summary["forms"], keys):
+            seen = forms_of.get(key)
+            if seen is None:
+                forms_of[key] = {form}
+            elif form not in seen:
+                seen.add(form)
+            if key not in spellable:
+                spellable[key] = form
+                self.blocks.add(key, form)
+        self.names.update(summary["forms"])
+
+    def findings(self) -> Iterable[tuple[str, Violation]]:
+        ctx = self.ctx
         min_shared = int(ctx.options.get("min-shared-context", MIN_SHARED_CONTEXT))
         report_ties = bool(ctx.options.get("report-ties", False))
         sheet_keys = _sheet_keys(ctx.facts)
-        # First pass, cheap: which letters are written in more than one way.
-        forms_of: dict[str, set[str]] = {}
-        spellable: dict[str, str] = {}  # key -> a form of kind "n"
-        names: set[str] = set()  # forms written as names (not only with a word beside)
-        contexts: dict[str, frozenset[str]] = {}
-        heads = _Heads()
-        for path, summary in summaries.items():
-            if not isinstance(summary, dict) or summary.get("version") != SUMMARY_VERSION:
-                continue
-            keys = summary["keys"]
-            contexts[path] = frozenset(keys).union(summary["context"])
-            heads.raw[path] = summary["heads"]
-            for form, key in zip(summary["forms"], keys):
-                seen = forms_of.get(key)
-                if seen is None:
-                    forms_of[key] = {form}
-                elif form not in seen:
-                    seen.add(form)
-                spellable.setdefault(key, form)
-            names.update(summary["forms"])
+        summaries, forms_of = self.summaries, self.forms_of
+        names, contexts, heads = self.names, self.contexts, self.heads
         # The forms with a word beside a name, where they have a name's letters.
-        beside = _beside(summaries, contexts, forms_of.keys() | sheet_keys)
+        beside = _beside(summaries, contexts, forms_of.keys() | sheet_keys, self.xkeys)
         for by_form in beside.values():
             for form, (key, _places) in by_form.items():
                 seen = forms_of.get(key)
@@ -269,7 +303,7 @@ Sergey Lavrov left Geneva after meeting Antonio Guterres and Olaf Scholz.
                     forms_of[key] = {form}
                 elif form not in seen:
                     seen.add(form)
-        pairs = list(_spelling_pairs(spellable))
+        pairs = self.blocks.pairs()
         wanted = {k for k, fs in forms_of.items() if len(fs) > 1}
         wanted.update(k for pair in pairs for k in pair)
         wanted.update(sheet_keys.intersection(forms_of))
@@ -495,18 +529,19 @@ class _Heads:
         return made
 
 
-def _beside(summaries: Mapping[str, Any], paths: Iterable[str], wanted: Any
+def _beside(summaries: Mapping[str, Any], paths: Iterable[str], wanted: Any,
+            xkeys: Mapping[str, list[str]]
             ) -> dict[str, dict[str, tuple[str, list[tuple[int, int]]]]]:
     """path -> form -> (key, places) of the forms with a word beside a name whose
     letters are ``wanted``; each place once, in order (an article may give one twice:
-    as part of a longer name, and alone)."""
+    as part of a longer name, and alone). ``xkeys``: each path's forms' keys."""
     out: dict[str, dict[str, tuple[str, list[tuple[int, int]]]]] = {}
     for path in paths:
         summary = summaries[path]
         joined = summary["xforms"]
         if not joined:
             continue
-        keys = _compact_all(joined)
+        keys = xkeys[path]  # (_compact_all of them, made as the summary came in)
         hits = [i for i, key in enumerate(keys) if key in wanted]
         if not hits:
             continue
@@ -638,20 +673,43 @@ def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
     Blocked by "every other word, and the first letter of this one", so only names
     that could be variants meet; lengths more than two apart never do.
     """
-    first_in: dict[tuple, str] = {}  # block -> its first key
-    blocks: dict[tuple, list[str]] = {}  # block -> its keys, where it has two or more
-    claim = first_in.setdefault
-
-    def add(block: tuple, key: str) -> None:
-        first = claim(block, key)
-        if first is not key:
-            members = blocks.get(block)
-            if members is None:
-                blocks[block] = [first, key]
-            else:
-                members.append(key)
-
+    blocks = _PairBlocks()
     for key, form in spellable.items():
+        blocks.add(key, form)
+    return blocks.pairs()
+
+
+class _PairBlocks:
+    """The blocks of ``_spelling_pairs``, filled a name at a time: a name joining a
+    block is compared there and then with the names already in it (the tests are
+    symmetric, so the pairs are those of comparing each block's names at the end)."""
+
+    def __init__(self) -> None:
+        self.members: dict[tuple, list[tuple[str, list[str], int]]] = {}
+        self.found: list[tuple[str, str]] = []
+        self.seen: set[frozenset[str]] = set()
+
+    def _put(self, block: tuple, key: str, words: list[str]) -> None:
+        i = block[1]
+        length = len(_fold(words[i]))
+        entry = (key, words, length)
+        members = self.members.get(block)
+        if members is None:
+            self.members[block] = [entry]
+            return
+        for other, other_words, other_length in members:
+            shorter, gap = min(length, other_length), abs(length - other_length)
+            if gap > 2 or (gap == 2 and shorter < 9):
+                continue  # _close_words allows one edit below 9 letters, two from 9
+            pair = frozenset((key, other))
+            if len(pair) < 2 or pair in self.seen:
+                continue
+            if _close_words(other_words[i], words[i]) and spelling_variants(other_words, words):
+                self.seen.add(pair)
+                self.found.append((other, key))
+        members.append(entry)
+
+    def add(self, key: str, form: str) -> None:
         words = form.split()
         # (an ASCII form folds as a whole: one call, not one a word)
         folded = form.lower().split() if form.isascii() else [_fold(w) for w in words]
@@ -661,37 +719,18 @@ def _spelling_pairs(spellable: Mapping[str, str]) -> Iterable[tuple[str, str]]:
         if len(folded) == 2:  # most names: the loop below, unrolled
             f, g = folded
             if len(f) >= 5 and words[0][:1].isupper():
-                add((2, 0, f[0], g), key)
+                self._put((2, 0, f[0], g), key, words)
             if len(g) >= 5 and words[1][:1].isupper():
-                add((2, 1, g[0], f), key)
-            continue
+                self._put((2, 1, g[0], f), key, words)
+            return
         n = len(words)
         for i in range(n):
             f = folded[i]
             if len(f) >= 5 and words[i][:1].isupper():
-                add((n, i, f[0], *folded[:i], *folded[i + 1 :]), key)
-    seen: set[tuple[str, str]] = set()
-    for block in first_in:  # (in the order the blocks were first met)
-        members = blocks.get(block)
-        if members is None:
-            continue
-        i = block[1]
-        members = [(k, spellable[k].split()) for k in members]
-        members = sorted([(k, words, len(_fold(words[i]))) for k, words in members],
-                         key=lambda m: m[2])
-        for x in range(len(members)):
-            ka, wa, la = members[x]
-            for y in range(x + 1, len(members)):
-                kb, wb, lb = members[y]
-                if lb - la > 2:
-                    break
-                if lb - la == 2 and la < 9:
-                    continue  # _close_words allows one edit below 9 letters
-                if ka == kb or (ka, kb) in seen:
-                    continue
-                if _close_words(wa[i], wb[i]) and spelling_variants(wa, wb):
-                    seen.add((ka, kb))
-                    yield ka, kb
+                self._put((n, i, f[0], *folded[:i], *folded[i + 1 :]), key, words)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return self.found
 
 
 def _close_words(a: str, b: str) -> bool:
