@@ -91,7 +91,9 @@ class ProjectRule(Rule):
         linted, so that what it can work out per article is done while the workers
         lint, not after the last file, when only one core is at work. It must find
         exactly what ``check_project`` finds from the same summaries in the same
-        order. None (the default): ``check_project`` runs once every file is in."""
+        order. ``add`` is not held to ``rule-time-limit`` (``findings`` is): keep it
+        to work in proportion to one summary. None (the default): ``check_project``
+        runs once every file is in."""
         return None
 
 
