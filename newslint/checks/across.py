@@ -264,7 +264,7 @@ class _Gatherer:
         self.contexts: dict[str, frozenset[str]] = {}
         self.heads = _Heads()
         self.blocks = _PairBlocks()
-        self.xkeys: dict[str, list[str]] = {}  # path -> the keys of its "xforms"
+        self.xkeys: dict[str, str] = {}  # path -> the keys of its "xforms", NUL-joined
 
     def add(self, path: str, summary: Any) -> None:
         self.summaries[path] = summary
@@ -274,7 +274,7 @@ class _Gatherer:
         self.contexts[path] = frozenset(keys).union(summary["context"])
         self.heads.raw[path] = summary["heads"]
         if summary["xforms"]:
-            self.xkeys[path] = _compact_all(summary["xforms"])
+            self.xkeys[path] = _compact_joined(summary["xforms"])
         forms_of, spellable = self.forms_of, self.spellable
         for form, key in zip(summary["forms"], keys):
             seen = forms_of.get(key)
@@ -476,14 +476,19 @@ def _compact_all(joined: str) -> list[str]:
     """``compact`` of each of the forms joined by NUL, in a few calls over the whole
     string (folding, accents and the removed marks all act on one character at a
     time, and none of them touches a NUL)."""
+    return _compact_joined(joined).split("\0")
+
+
+def _compact_joined(joined: str) -> str:
+    """``_compact_all``'s keys, still joined by NUL (one string to keep, not many)."""
     joined = joined.replace("&", "and")
     if joined.isascii():  # most: folding is lower(), the marks go in one translate()
         global _ASCII_MARKS
         if _ASCII_MARKS is None:
             _ASCII_MARKS = str.maketrans("", "", "".join(
                 chr(c) for c in range(128) if _COMPACT_RE.fullmatch(chr(c))))
-        return joined.lower().translate(_ASCII_MARKS).split("\0")
-    return _COMPACT_RE.sub("", _fold_accents_all(joined)).split("\0")
+        return joined.lower().translate(_ASCII_MARKS)
+    return _COMPACT_RE.sub("", _fold_accents_all(joined))
 
 
 _ASCII_MARKS: dict[int, Any] | None = None  # the ASCII characters compact() removes
@@ -530,18 +535,19 @@ class _Heads:
 
 
 def _beside(summaries: Mapping[str, Any], paths: Iterable[str], wanted: Any,
-            xkeys: Mapping[str, list[str]]
+            xkeys: Mapping[str, str]
             ) -> dict[str, dict[str, tuple[str, list[tuple[int, int]]]]]:
     """path -> form -> (key, places) of the forms with a word beside a name whose
     letters are ``wanted``; each place once, in order (an article may give one twice:
-    as part of a longer name, and alone). ``xkeys``: each path's forms' keys."""
+    as part of a longer name, and alone). ``xkeys``: each path's forms' keys,
+    NUL-joined."""
     out: dict[str, dict[str, tuple[str, list[tuple[int, int]]]]] = {}
     for path in paths:
         summary = summaries[path]
         joined = summary["xforms"]
         if not joined:
             continue
-        keys = xkeys[path]  # (_compact_all of them, made as the summary came in)
+        keys = xkeys[path].split("\0")  # (compacted as the summary came in)
         hits = [i for i, key in enumerate(keys) if key in wanted]
         if not hits:
             continue
@@ -685,29 +691,29 @@ class _PairBlocks:
     symmetric, so the pairs are those of comparing each block's names at the end)."""
 
     def __init__(self) -> None:
-        self.members: dict[tuple, list[tuple[str, list[str], int]]] = {}
+        self.members: dict[tuple, list[tuple[str, str, int]]] = {}  # (key, form, length)
         self.found: list[tuple[str, str]] = []
         self.seen: set[frozenset[str]] = set()
 
-    def _put(self, block: tuple, key: str, words: list[str]) -> None:
+    def _put(self, block: tuple, key: str, form: str, words: list[str]) -> None:
         i = block[1]
         length = len(_fold(words[i]))
-        entry = (key, words, length)
         members = self.members.get(block)
-        if members is None:
-            self.members[block] = [entry]
+        if members is None:  # (the form is kept, not its words: made again to compare)
+            self.members[block] = [(key, form, length)]
             return
-        for other, other_words, other_length in members:
+        for other, other_form, other_length in members:
             shorter, gap = min(length, other_length), abs(length - other_length)
             if gap > 2 or (gap == 2 and shorter < 9):
                 continue  # _close_words allows one edit below 9 letters, two from 9
             pair = frozenset((key, other))
             if len(pair) < 2 or pair in self.seen:
                 continue
+            other_words = other_form.split()
             if _close_words(other_words[i], words[i]) and spelling_variants(other_words, words):
                 self.seen.add(pair)
                 self.found.append((other, key))
-        members.append(entry)
+        members.append((key, form, length))
 
     def add(self, key: str, form: str) -> None:
         words = form.split()
@@ -719,15 +725,15 @@ class _PairBlocks:
         if len(folded) == 2:  # most names: the loop below, unrolled
             f, g = folded
             if len(f) >= 5 and words[0][:1].isupper():
-                self._put((2, 0, f[0], g), key, words)
+                self._put((2, 0, f[0], g), key, form, words)
             if len(g) >= 5 and words[1][:1].isupper():
-                self._put((2, 1, g[0], f), key, words)
+                self._put((2, 1, g[0], f), key, form, words)
             return
         n = len(words)
         for i in range(n):
             f = folded[i]
             if len(f) >= 5 and words[i][:1].isupper():
-                self._put((n, i, f[0], *folded[:i], *folded[i + 1 :]), key, words)
+                self._put((n, i, f[0], *folded[:i], *folded[i + 1 :]), key, form, words)
 
     def pairs(self) -> list[tuple[str, str]]:
         return self.found
