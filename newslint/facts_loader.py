@@ -240,23 +240,52 @@ class _Section:
 
 @dataclass
 class _Layout:
-    """Line numbers of a sheet's headers and keys, found by scanning its source."""
+    """Line numbers of a sheet's headers and keys, found by scanning its source.
+
+    The headers are found at once (every entry's source names its header's line); the
+    keys' lines and the columns only when an error asks for them, as most sheets have
+    none (on a 10,000-entry sheet the scan of every line took ~0.1 s of each run)."""
 
     root: _Section
     tables: dict[str, _Section]  # [sheet]
     arrays: dict[str, list[_Section]]  # [[person]], in order
     columns: dict[int, int] = field(default_factory=dict)  # line -> column of its key/header
+    source: str | None = None  # kept until the keys are scanned
 
     def column(self, line: int | None) -> int | None:
+        self._scan_keys()
         return self.columns.get(line) if line is not None else None
 
     @classmethod
     def scan(cls, source: str) -> "_Layout":
-        root = _Section(None)
+        if _ODD_LINE_BREAK_RE.search(source):
+            # Line breaks other than "\n" (which splitlines() counts too): line by line.
+            layout = cls(_Section(None), {}, {}, source=source)
+            layout._scan_keys()
+            return layout
         tables: dict[str, _Section] = {}
         arrays: dict[str, list[_Section]] = {}
-        current = root
-        columns: dict[int, int] = {}
+        number, at = 1, 0
+        for m in _HEADER_LINE_RE.finditer(source):
+            number += source.count("\n", at, m.start())
+            at = m.start()
+            line = m.group().lstrip()
+            if a := _ARRAY_HEADER_RE.match(line):
+                arrays.setdefault(_unquote(a["name"]), []).append(_Section(number))
+            elif t := _TABLE_HEADER_RE.match(line):
+                tables.setdefault(_unquote(t["name"]), _Section(number))
+        return cls(_Section(None), tables, arrays, source=source)
+
+    def _scan_keys(self) -> None:
+        """Every line: the keys' lines and the columns, into the sections already made
+        (in the order their headers come; any header not met yet is added)."""
+        source = self.source
+        if source is None:
+            return
+        self.source = None
+        current = self.root
+        columns = self.columns
+        met: dict[str, int] = {}  # table -> the array headers met so far
         for number, raw in enumerate(source.splitlines(), start=1):
             line = raw.lstrip()
             if not line or line[0] == "#":
@@ -264,20 +293,28 @@ class _Layout:
             columns[number] = len(raw) - len(line) + 1
             if line[0] == "[":
                 if m := _ARRAY_HEADER_RE.match(line):
-                    current = _Section(number)
-                    arrays.setdefault(_unquote(m["name"]), []).append(current)
+                    name = _unquote(m["name"])
+                    sections = self.arrays.setdefault(name, [])
+                    k = met[name] = met.get(name, 0) + 1
+                    if k > len(sections):
+                        sections.append(_Section(number))
+                    current = sections[k - 1]
                 elif m := _TABLE_HEADER_RE.match(line):
-                    current = _Section(number)
-                    tables.setdefault(_unquote(m["name"]), current)
+                    first = self.tables.setdefault(_unquote(m["name"]), _Section(number))
+                    # (a repeated [table] header: its keys go to a section of its own,
+                    # which nothing looks up)
+                    current = first if first.header_line == number else _Section(number)
             elif m := _KEY_RE.match(line):
                 current.keys.setdefault(_unquote(m["key"]), number)
-        return cls(root, tables, arrays, columns)
 
     def entry(self, table: str, index: int) -> _Section | None:
         sections = self.arrays.get(table, [])
         return sections[index] if index < len(sections) else None
 
     def line_of(self, section: _Section | None, key: str | None, fallback: str) -> int | None:
+        if section is not None and key is None and section.header_line is not None:
+            return section.header_line  # (most calls: no keys needed)
+        self._scan_keys()
         if section is not None:
             if key is not None and key in section.keys:
                 return section.keys[key]
@@ -286,6 +323,12 @@ class _Layout:
         if fallback in self.root.keys:
             return self.root.keys[fallback]
         return None
+
+
+# A line that may be a header ("[sheet]", "[[person]]"), and line breaks that
+# splitlines() counts besides "\n" (a sheet holding one is scanned line by line).
+_HEADER_LINE_RE = lazy_re(r"(?m)^[^\S\n]*\[[^\n]*")
+_ODD_LINE_BREAK_RE = lazy_re("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def _unquote(name: str) -> str:
@@ -420,7 +463,7 @@ def _cross_checks(
         names_of = getattr(kind, "names", None)
         if names_of is None:
             continue
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[_Sheet, _Section | None]] = {}  # (lines only for errors)
         for sheet in sheets:
             if isinstance(kind, TableKind):
                 named = sheet.names.get(table, [])
@@ -428,13 +471,15 @@ def _cross_checks(
                 named = [(n, sec) for obj, sec in sheet.entries.get(table, []) for n in names_of(obj)]
             for name, section in named:
                 folded = _norm_space(name).casefold()
-                line = _line(sheet, section, "name", table)
                 if folded not in seen:
-                    seen[folded] = f"{sheet.path}:{line}"
+                    seen[folded] = (sheet, section)
                     continue
+                first_sheet, first_section = seen[folded]
+                first = f"{first_sheet.path}:{_line(first_sheet, first_section, 'name', table)}"
+                line = _line(sheet, section, "name", table)
                 errors.append(
                     FactSheetError(
-                        f'"{name}" is listed twice in [[{table}]] (first at {seen[folded]}); '
+                        f'"{name}" is listed twice in [[{table}]] (first at {first}); '
                         "merge the two entries",
                         path=sheet.path,
                         line=line,

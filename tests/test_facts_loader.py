@@ -295,3 +295,60 @@ def test_lint_with_a_broken_sheet_fails_with_one_line(cli, isolated: Path) -> No
     assert result.status == 2
     assert result.err.strip().endswith('not "2024-03-04"')
     assert len(result.err.strip().splitlines()) == 1
+
+
+# -- the layout: headers at once, keys and columns on demand -------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newslint import facts_loader as FL  # noqa: E402
+
+
+def _reference_layout(source: str):
+    """The layout as first written: every line scanned at once."""
+    root = FL._Section(None)
+    tables, arrays, columns = {}, {}, {}
+    current = root
+    for number, raw in enumerate(source.splitlines(), start=1):
+        line = raw.lstrip()
+        if not line or line[0] == "#":
+            continue
+        columns[number] = len(raw) - len(line) + 1
+        if line[0] == "[":
+            if m := FL._ARRAY_HEADER_RE.match(line):
+                current = FL._Section(number)
+                arrays.setdefault(FL._unquote(m["name"]), []).append(current)
+            elif m := FL._TABLE_HEADER_RE.match(line):
+                current = FL._Section(number)
+                tables.setdefault(FL._unquote(m["name"]), current)
+        elif m := FL._KEY_RE.match(line):
+            current.keys.setdefault(FL._unquote(m["key"]), number)
+    return root, tables, arrays, columns
+
+
+_LINES = st.sampled_from([
+    "[[person]]", "  [[person]]", "[[term]]", "[sheet]", "[sheet]  # again", '["odd name"]',
+    'name = "Tony Blair"', '  also = ["Blair"]', "titles = [", '  "Prime Minister",', "]",
+    "# a comment", "", "   ", "date = 2005-05-05", "[not a header", 'wrong = ["x"]'])
+_BREAKS = st.sampled_from(["\n", "\n", "\n", "\r\n", "\r", "\u2028", "\x0c"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LINES, _BREAKS), max_size=25))
+def test_layout_gives_the_lines_of_a_scan_of_every_line(lines) -> None:
+    source = "".join(text + brk for text, brk in lines)
+    layout = FL._Layout.scan(source)
+    root, tables, arrays, columns = _reference_layout(source)
+    # The headers, before any key is asked for.
+    assert {k: [s.header_line for s in v] for k, v in layout.arrays.items()} == \
+        {k: [s.header_line for s in v] for k, v in arrays.items()}
+    assert {k: s.header_line for k, s in layout.tables.items()} == \
+        {k: s.header_line for k, s in tables.items()}
+    # Then the keys and columns, in the same sections.
+    layout.column(1)
+    assert layout.columns == columns
+    assert layout.root.keys == root.keys
+    assert {k: [s.keys for s in v] for k, v in layout.arrays.items()} == \
+        {k: [s.keys for s in v] for k, v in arrays.items()}
+    assert {k: s.keys for k, s in layout.tables.items()} == {k: s.keys for k, s in tables.items()}
