@@ -429,14 +429,22 @@ def _facts(args, work, env, tmp):
     small_sheet.write_text(fs.SMALL, encoding="utf-8")
     big_sheet = tmp / "big.facts.toml"
     big_sheet.write_text(fs.big_sheet(random.Random(2024)), encoding="utf-8")
+    # The two runs take turns (best of each), so that a machine whose speed drifts
+    # slows both alike.
+    sheets = (("10 entries", small_sheet), ("10,000 entries", big_sheet))
+    runs: dict[str, list[Run]] = {label: [] for label, _ in sheets}
+    for _ in range(max(3, args.repeat)):
+        for label, sheet in sheets:
+            runs[label].append(measure([str(NEWSLINT), "lint", "--no-cache", "--facts", str(sheet),
+                                        "--extend-select", fs.FACT_RULES, str(args.corpus)],
+                                       cwd=work, env=env))
     times = {}
-    for label, sheet in (("10 entries", small_sheet), ("10,000 entries", big_sheet)):
-        r = best([str(NEWSLINT), "lint", "--no-cache", "--facts", str(sheet),
-                  "--extend-select", fs.FACT_RULES, str(args.corpus)],
-                 args.repeat, cwd=work, env=env)
+    for label, _sheet in sheets:
+        r = min(runs[label], key=lambda x: x.wall)
         times[label] = r.wall
-        print(f"  {label:16} {r.wall:6.2f} s  peak {mib(r.rss)}")
-    print(f"  ratio: {times['10,000 entries'] / times['10 entries']:.2f}   [target < 1.5]")
+        print(f"  {label:16} {r.wall:6.2f} s  peak {mib(max(x.rss for x in runs[label]))}")
+    print(f"  ratio: {times['10,000 entries'] / times['10 entries']:.2f} (the runs taking turns, "
+          f"best of {max(3, args.repeat)} each)   [target < 1.5]")
 
 
 def _cache(args, work, env, tmp):
