@@ -1,5 +1,5 @@
 """``python -m newslint``."""
 
-from newslint.cli import main
+from newslint.cli import run
 
-raise SystemExit(main())
+run()

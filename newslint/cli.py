@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Sequence
+from typing import IO, TYPE_CHECKING, NoReturn, Sequence
 
 from newslint import __version__
 from newslint.errors import NewslintError, UsageError
@@ -175,6 +175,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write(f"newslint: internal error: {type(e).__name__}: {e}; this is a bug in "
                   f"newslint or a plugin: set NEWSLINT_DEBUG=1 to see the traceback\n")
         return EXIT_FAILED
+
+
+def run() -> NoReturn:
+    """The console script and ``python -m newslint``: ``main``, then out at once.
+
+    A run holds many objects (summaries, findings, compiled patterns), and freeing them
+    one by one as the interpreter shuts down took ~40 ms of a 1.2 s corpus run. The
+    output is flushed first; under coverage measurement the usual exit runs, so that
+    coverage can save its data."""
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # the reader went away before the last of the output
+            if stream is sys.stdout:
+                _silence_stdout()
+            status = status or EXIT_FAILED
+        except (OSError, ValueError):
+            pass
+    if "coverage" in sys.modules:
+        sys.exit(status)
+    os._exit(status)
 
 
 def _ignore_further_interrupts() -> None:

@@ -121,6 +121,28 @@ def test_python_dash_m_and_exit_status(tmp_path: Path) -> None:
     assert '"rule": "repeated-word"' in run.stdout
 
 
+def test_a_reader_gone_before_the_output_gives_status_two_and_no_noise(tmp_path: Path) -> None:
+    """The console script leaves without tearing the interpreter down (newslint.cli.run):
+    its output is flushed first, and a closed pipe there is one more exit status 2."""
+    import os
+    import subprocess
+    import sys
+
+    write(tmp_path / "newslint.toml", "")
+    write(tmp_path / "a.md", "attend the\nthe forum\n")
+    complete = run_newslint(["lint", "a.md"], cwd=tmp_path)
+    assert complete.returncode == 1 and complete.stdout.count("repeated-word") == 1
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read what newslint writes
+    try:
+        gone = subprocess.run([sys.executable, "-m", "newslint", "lint", "a.md"], cwd=tmp_path,
+                              stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write_end)
+    assert gone.returncode == 2
+    assert gone.stderr == ""  # no "Exception ignored ... BrokenPipeError", no traceback
+
+
 def test_findings_in_file_then_position_order(cli, isolated: Path) -> None:
     write(isolated / "b.txt", "x x and y y\n")
     write(isolated / "a.txt", "p p\n")
