@@ -70,3 +70,14 @@ def test_no_worker_is_left_behind() -> None:
     with pytest.raises(ValueError):
         list(run_ordered(_fail_on_seven, list(range(50)), state=None, jobs=2))
     assert multiprocessing.active_children() == []
+
+
+def test_workers_started_by_spawn_give_the_same_results(monkeypatch) -> None:
+    """macOS and Windows start workers with spawn: the pipe and the state are pickled."""
+    from newslint import parallel
+
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    tasks = list(range(30))
+    assert list(run_ordered(_square, tasks, state=2, jobs=2)) == [(t, t * t + 2) for t in tasks]
+    with pytest.raises(ValueError, match="seven is not allowed"):
+        list(run_ordered(_fail_on_seven, tasks, state=None, jobs=2))

@@ -201,3 +201,21 @@ def test_no_gathering_when_the_cross_article_result_is_cached(
     again = _run(sources, jobs=2, project_rule=False, cache=Cache(tmp_path / "cache", key))
     assert _across(again) == _across(first) != []
     assert made == [1]  # the second run took the cross-article findings from the cache
+
+
+def test_a_spawned_pool_gives_the_serial_result(tmp_path: Path, always_parallel,
+                                                 monkeypatch) -> None:
+    """Where fork is not available (macOS, Windows) workers are spawned and the run's
+    state is pickled to them once: same findings, same order."""
+    from newslint import parallel
+
+    sources = _geneva_desk(tmp_path / "desk")
+    serial = _run(sources, jobs=1, project_rule=False)
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    pools = []
+    real = parallel.run_ordered
+    monkeypatch.setattr(parallel, "run_ordered", lambda *a, **k: pools.append(1) or real(*a, **k))
+    spawned = _run(sources, jobs=2, project_rule=False)
+    assert pools == [1]  # the workers ran (the state pickles): no quiet fall-back to one process
+    assert _view(spawned) == _view(serial)
+    assert _across(spawned) != []
