@@ -612,7 +612,7 @@ class Occurrence(PackRule):
         limit = ctx.options.get("max", self.limit) if isinstance(ctx.options, Mapping) else self.limit
         spans = doc.sentences if self.scope == "sentence" else doc.paragraphs
         words = self.words
-        starts = [t.start for t in doc.tokens] if words else []
+        starts = doc.tokens.starts if words else ()
         for span in spans:
             if words:  # the document's own words: counted without scanning again
                 count = bisect.bisect_left(starts, span.end) - bisect.bisect_left(starts, span.start)

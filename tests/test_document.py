@@ -33,6 +33,28 @@ def test_tokens_are_words_with_offsets() -> None:
     assert doc.tokens[1].start == 5 and doc.tokens[1].lower == "plan"
 
 
+def test_tokens_read_like_a_list_of_token() -> None:
+    import bisect
+
+    doc = doc_of("Xi’s plan, don't  re-run it: Café e\u0301t\u00e9 𝐀b 42.")
+    tokens = doc.tokens
+    as_list = [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(doc.prose)]
+    assert len(tokens) == len(as_list) and list(tokens) == as_list and tokens == as_list
+    assert tokens[-1] == as_list[-1] and tokens[2:5] == as_list[2:5]
+    assert type(tokens[2:5]) is list and type(tokens[0]) is Token
+    assert tokens.index(as_list[3]) == 3 and as_list[4] in tokens
+    assert bisect.bisect_left(tokens, (as_list[2].start,)) == 2
+    assert list(tokens.starts) == [t.start for t in as_list]
+    assert list(tokens.ends) == [t.end for t in as_list] and tokens.words == doc.words
+    assert tokens != as_list[:-1] and tokens != "not tokens"
+    try:
+        tokens[len(as_list)]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("no IndexError past the end")
+
+
 def test_words_are_the_token_texts_whichever_is_read_first() -> None:
     first_words = doc_of(ARTICLE)
     words = first_words.words

@@ -14,7 +14,7 @@ from itertools import compress, islice
 from operator import itemgetter
 from typing import Iterable, Iterator, NamedTuple
 
-from newslint.document import Document, Token
+from newslint.document import Document, Tokens
 from newslint.findings import Fix, Severity, Violation
 from newslint.lazy import lazy_regex
 from newslint.proper_names import (
@@ -711,42 +711,44 @@ held every two years.
             seconds[words[0]].add(words[1])
         longest_first = {w: sorted(sizes, reverse=True) for w, sizes in lengths.items()}
         tokens = doc.tokens
+        # (offsets and words read straight from the tokens' arrays: no Token made)
+        starts, ends, all_words = tokens.starts, tokens.ends, doc.words
         n = len(tokens)
         groups: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
         skip_until = 0  # occurrences do not overlap: "Belt and Road Forum" is not also "Road Forum"
-        for i in _capitalised_words(prose, tokens, lengths, doc.words):
+        for i in _capitalised_words(prose, tokens, lengths, all_words):
             if i < skip_until or i + 1 >= n:
                 continue
-            tok = tokens[i]
-            first = tok.text.casefold()
-            after = tokens[i + 1][2]
+            start = starts[i]
+            first = all_words[i].casefold()
+            after = all_words[i + 1]
             following = seconds[first]
             if after.casefold() not in following \
                     and strip_possessive(after).casefold() not in following:
                 continue  # (the second word of every size, possessive or not)
-            if headline is not None and headline.start <= tok.start < headline.end:
+            if headline is not None and headline.start <= start < headline.end:
                 continue
             for size in longest_first[first]:
                 if i + size > n:
                     continue
-                span = tokens[i : i + size]
-                if not all(_joinable_gap(prose[a.end : b.start]) for a, b in zip(span, span[1:])):
+                last = i + size - 1
+                if not all(_joinable_gap(prose[ends[k] : starts[k + 1]]) for k in range(i, last)):
                     continue
-                words = [t.text for t in span]
+                words = all_words[i : last + 1]
                 words[-1] = strip_possessive(words[-1])
                 key = " ".join(words).casefold()
                 if key not in candidates:
                     continue
                 if not words[0][:1].isupper():
                     break  # "the belt and road": a description, not the name
-                end = span[-1].start + len(words[-1])
-                found = prose[tok.start : end]
+                end = starts[last] + len(words[-1])
+                found = prose[start:end]
                 if found.isupper():
                     break  # SHOUTED for emphasis, not a second casing of the name
                 form = " ".join(words)
-                if all(w.islower() for w in words[1:]) and is_sentence_initial(prose, tok.start):
+                if all(w.islower() for w in words[1:]) and is_sentence_initial(prose, start):
                     break  # "Human rights groups ..." opening a sentence: a description
-                groups[key][form].append(Place(tok.start, end, form))
+                groups[key][form].append(Place(start, end, form))
                 skip_until = i + size
                 break
         for key, by_form in groups.items():
@@ -842,7 +844,7 @@ def _places(text: str, sub: str, spaced: str) -> int:
     return count
 
 
-def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[int]],
+def _capitalised_words(prose: str, tokens: Tokens, lengths: dict[str, set[int]],
                        words: list[str] | None = None) -> list[int]:
     """Indexes, in order, of the capitalised tokens that may start an occurrence of a
     candidate (case-folded text one of ``lengths``' first words) and matter.
@@ -860,7 +862,7 @@ def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[i
     if len(folded) != len(prose):
         # (and in a long document with many first words, where a search for each
         # would be quadratic: one pass over the words instead)
-        words = [t[2] for t in tokens] if words is None else words
+        words = tokens.words if words is None else words
         # (the capitalised words' indexes, found in C: a word's first character, tested)
         for i in compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))):
             key = words[i].casefold()
@@ -868,25 +870,27 @@ def _capitalised_words(prose: str, tokens: list[Token], lengths: dict[str, set[i
                 by_first.setdefault(key, []).append(i)
     else:
         n = len(tokens)
+        starts, ends = tokens.starts, tokens.ends
         find = folded.find
         for word in lengths:
             size = len(word)
             pos = find(word)
             while pos >= 0:
                 if prose[pos].isupper():
-                    i = bisect_left(tokens, (pos,))
-                    if i < n and tokens[i][0] == pos and tokens[i][1] == pos + size:
+                    i = bisect_left(starts, pos)
+                    if i < n and starts[i] == pos and ends[i] == pos + size:
                         by_first.setdefault(word, []).append(i)
                 pos = find(word, pos + 1)
     found: list[int] = []
     alike: dict[int, int] = {}  # index -> the most words a candidate from it spans
     n = len(tokens)
+    starts, ends = tokens.starts, tokens.ends
     for word, ids in by_first.items():
         found.extend(ids)
         reach = max(lengths[word])
         if len(ids) > 1:  # the same text after each? (most differ within a few places)
-            first = prose[tokens[ids[0]][0] : tokens[min(ids[0] + reach, n) - 1][1]]
-            if any(prose[tokens[i][0] : tokens[min(i + reach, n) - 1][1]] != first
+            first = prose[starts[ids[0]] : ends[min(ids[0] + reach, n) - 1]]
+            if any(prose[starts[i] : ends[min(i + reach, n) - 1]] != first
                    for i in islice(ids, 1, None)):
                 continue
         for i in ids:
@@ -1029,12 +1033,13 @@ Critics said the defence review came too late.
         if len({_SPELLINGS[w][0] for w in found}) == len(found):
             return  # no family with two of its words: none written two ways
         families: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-        for t in doc.tokens:
-            entry = _SPELLINGS.get(t.text)
-            if entry is None:
-                continue
-            family, variety, _ = entry
-            families[family][variety].append(Place(t.start, t.end, t.text))
+        tokens = doc.tokens
+        starts, ends = tokens.starts, tokens.ends
+        get = _SPELLINGS.get
+        for i in [i for i, w in enumerate(doc.words) if w in found]:  # (the table's words)
+            word = doc.words[i]
+            family, variety, _ = get(word)
+            families[family][variety].append(Place(starts[i], ends[i], word))
         for family, by_variety in families.items():
             if len(by_variety) < 2:
                 continue
