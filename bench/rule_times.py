@@ -23,10 +23,10 @@ from typing import Any, Callable
 
 from newslint.config import load_config
 from newslint.discover import discover
-from newslint.engine import active_rules, parse_document, resolve_article_date
+from newslint.engine import active_rules, parse_document, resolve_article_date, rule_context
 from newslint.facts import EMPTY_FACTS
 from newslint.plugins import default_registry
-from newslint.rule import Context, ProjectRule
+from newslint.rule import ProjectRule
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
@@ -88,8 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             rule = active.rule
             if rule.needs_facts and facts.empty:
                 continue
-            ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
-                          article_date=date)
+            ctx = rule_context(rule, config, facts, date)
             t = clock()
             try:
                 if isinstance(rule, ProjectRule):

@@ -174,8 +174,7 @@ def check_rules(
         rule = active.rule
         if rule.needs_facts and facts.empty or is_late(rule):
             continue
-        ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
-                      article_date=article_date)
+        ctx = rule_context(rule, config, facts, article_date)
         if isinstance(rule, ProjectRule):
             summary = guard.run(rule, lambda: (rule.collect(doc, ctx),), partial=False)
             if summary is not None:
@@ -218,8 +217,7 @@ def finish_document(
         if not is_late(rule) or (rule.needs_facts and facts.empty):
             continue
         assert isinstance(rule, SuppressionReviewer)
-        ctx = Context(config=config, facts=facts, options=config.rule_options(rule.name),
-                      article_date=article_date)
+        ctx = rule_context(rule, config, facts, article_date)
         batch = guard.run(rule, lambda: [
             _stamp(v, rule, active.severity, doc.path, length)
             for v in rule.check_suppressions(doc, ctx, directives, ran)])
@@ -255,7 +253,7 @@ def check_project(
         gatherer = gathered.get(rule.name) if gathered else None
         per_rule = {} if gatherer is not None else \
             {p: s[rule.name] for p, s in summaries.items() if rule.name in s}
-        ctx = project_context(rule, config, facts)
+        ctx = rule_context(rule, config, facts, config.date)
 
         def work(rule: ProjectRule = rule, active: ActiveRule = active, ctx: Context = ctx,
                  per_rule: dict = per_rule, gatherer: Any = gatherer
@@ -274,10 +272,12 @@ def check_project(
     return out, errors
 
 
-def project_context(rule: Rule, config: Config, facts: Facts) -> Context:
-    """The Context of a project rule's check across articles."""
+def rule_context(rule: Rule, config: Config, facts: Facts,
+                 article_date: _dt.date | None) -> Context:
+    """What ``rule`` may consult besides the document (across articles, the date is
+    the run's ``--date``)."""
     return Context(config=config, facts=facts, options=config.rule_options(rule.name),
-                   article_date=config.date)
+                   article_date=article_date)
 
 
 def _stamp(v: Violation, rule: Rule, severity: Severity, path: str, length: int) -> Finding:

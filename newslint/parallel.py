@@ -4,7 +4,7 @@ Why a process pool (not threads): the rules are pure Python and hold the GIL. Wh
 ``fork`` is available (Linux, and only while the caller has a single thread), workers
 inherit the parent's registry, rules and fact sheets as they are, so nothing is built
 again; elsewhere (``spawn``) the worker state is pickled once per worker, never per
-file. Either way the state is installed once per worker, as it starts.
+file. Either way each worker gets the state once, as it starts.
 
 Ctrl-C: workers ignore SIGINT, so only the parent sees it; the parent terminates the
 pool (SIGTERM to every worker) and re-raises ``KeyboardInterrupt`` for the CLI to turn
@@ -29,7 +29,6 @@ from newslint.errors import NewslintError
 T = TypeVar("T")
 R = TypeVar("R")
 
-_STATE: tuple[Callable[[Any, Any], Any], Any] | None = None  # in a worker: (function, state)
 _POLL_SECONDS = 0.25
 
 
@@ -65,11 +64,9 @@ def can_run_parallel(state: Any) -> bool:
     return True
 
 
-def _init_worker(function: Callable[[Any, Any], Any], state: Any) -> None:
-    global _STATE
+def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    _STATE = (function, state)
     # What the worker was given (forked or unpickled) lives as long as it does: out of
     # the collector's sight, full collections skip it (see _frozen_for_fork).
     gc.freeze()
@@ -90,12 +87,6 @@ def _die_with_parent() -> None:
         pass
 
 
-def _run_chunk(tasks: list[Any]) -> list[Any]:
-    assert _STATE is not None, "worker was not initialised"
-    function, state = _STATE
-    return [function(state, task) for task in tasks]
-
-
 def _worker_main(conn: Any, function: Callable[[Any, Any], Any], state: Any,
                  inherited: Sequence[Any] = ()) -> None:
     """A worker: a chunk in, its results out, until the parent hangs up. A failure
@@ -105,14 +96,14 @@ def _worker_main(conn: Any, function: Callable[[Any, Any], Any], state: Any,
     closed, so that each pipe ends when the parent closes it."""
     for other in inherited:
         other.close()
-    _init_worker(function, state)
+    _init_worker()
     while True:
         try:
             data = conn.recv_bytes()
         except (EOFError, OSError):
             return  # the run is over (or the parent is gone)
         try:
-            reply = _dumps((True, _run_chunk(pickle.loads(data))))
+            reply = _dumps((True, [function(state, task) for task in pickle.loads(data)]))
         except BaseException as e:  # noqa: BLE001 - every failure goes to the parent
             try:
                 reply = _dumps((False, e))
@@ -191,30 +182,31 @@ def run_ordered(
         busy: dict[Any, int] = {}  # conn -> the chunk it works on
         done: dict[int, list[R]] = {}
         sent = out = 0
-        for process, conn in workers:
+
+        def dispatch(conn: Any) -> None:
+            """The next chunk, if any is left, to the worker at ``conn``."""
+            nonlocal sent
             if sent < len(chunks):
-                _send(conn, chunks[sent], process)
+                _send(conn, chunks[sent], owner[conn])
                 busy[conn] = sent
                 sent += 1
 
         def collect(timeout: float) -> None:
             """Take the results that are in (waiting up to ``timeout``)."""
-            nonlocal sent
             for conn in wait(list(busy), timeout=timeout):
                 try:
                     data = conn.recv_bytes()
                 except (EOFError, OSError):
                     _worker_died(owner[conn])
                 index = busy.pop(conn)
-                if sent < len(chunks):  # keep the worker busy before anything else
-                    _send(conn, chunks[sent], owner[conn])
-                    busy[conn] = sent
-                    sent += 1
+                dispatch(conn)  # keep the worker busy before anything else
                 ok, payload = pickle.loads(data)
                 if not ok:
                     raise payload
                 done[index] = payload
 
+        for conn in owner:
+            dispatch(conn)
         while out < len(chunks):
             raise_if_interrupted()
             collect(_POLL_SECONDS)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from newslint.config import Config
 from newslint.discover import Source
@@ -48,6 +48,9 @@ from newslint.formatters.base import FileResult
 from newslint.reading import read_source_text
 from newslint.registry import Registry
 from newslint.suppressions import merge_unsuppressed
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 # Below this much text to lint, worker processes cost more than they save.
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -206,7 +209,7 @@ class _Failed:
 
 def _gatherers(rules: Sequence[ActiveRule], config: Config, facts: Facts) -> dict[str, Any]:
     """The gatherers of the project rules that have one (and will run)."""
-    from newslint.engine import project_context
+    from newslint.engine import rule_context
 
     out: dict[str, Any] = {}
     for active in iter_project_rules(rules):
@@ -214,7 +217,7 @@ def _gatherers(rules: Sequence[ActiveRule], config: Config, facts: Facts) -> dic
         if rule.needs_facts and facts.empty:
             continue
         try:
-            gatherer = rule.gather(project_context(rule, config, facts))
+            gatherer = rule.gather(rule_context(rule, config, facts, config.date))
         except Exception:  # noqa: BLE001 - check_project, at the end, will report it
             gatherer = None
         if gatherer is not None:
@@ -329,9 +332,7 @@ def _check_misses(items: list[_Item], state: _State, jobs: int | None,
             # Rule failures of context files are not this run's to report.
             if not item.report:
                 item.errors = []
-            item.done = True
-            if feeder is not None:
-                feeder.advance()
+            _finished(item, feeder)
         for _ in results:  # none left: lets the pool close and join
             pass
         return
@@ -341,9 +342,14 @@ def _check_misses(items: list[_Item], state: _State, jobs: int | None,
         result = _check_one(state, item.source.path, item.text or "", item.key, keep_document=keep)
         item.findings, errors, item.summaries, item.document = result
         item.errors = errors if item.report else []
-        item.done = True
-        if feeder is not None:
-            feeder.advance()
+        _finished(item, feeder)
+
+
+def _finished(item: _Item, feeder: _Feeder | None) -> None:
+    """``item``'s results are in: on to the cross-article gatherers."""
+    item.done = True
+    if feeder is not None:
+        feeder.advance()
 
 
 def _check_task(state: _State, task: tuple) -> Any:
@@ -361,12 +367,17 @@ def _check_rules(state: _State, path: str, text: str, only: list[int]) -> Any:
 
     with _no_collection():
         try:
-            doc = parse_document(text, path, state.registry)
+            doc, date = _parsed(state, path, text)
         except NewslintError as e:
             return e
-        date = resolve_article_date(doc, state.facts, state.config.date)
         return check_rules(doc, config=state.config, facts=state.facts, rules=state.rules,
                            article_date=date, only=set(only))
+
+
+def _parsed(state: _State, path: str, text: str) -> tuple[Document, Any]:
+    """The document and its article date, as ``check_document`` would make them."""
+    doc = parse_document(text, path, state.registry)
+    return doc, resolve_article_date(doc, state.facts, state.config.date)
 
 
 def _finish_large(state: _State, item: _Item, parts: list[Any]) -> tuple:
@@ -379,13 +390,10 @@ def _finish_large(state: _State, item: _Item, parts: list[Any]) -> tuple:
         return (), [failed[0]], {}, None
     path, text = item.source.path, item.text or ""
     with _no_collection():
-        doc = parse_document(text, path, state.registry)
-        date = resolve_article_date(doc, state.facts, state.config.date)
+        doc, date = _parsed(state, path, text)
         result = finish_document(doc, parts, config=state.config, facts=state.facts,
                                  rules=state.rules, article_date=date)
-    findings = tuple(result.findings)
-    if item.key is not None and state.cache is not None and not result.errors:
-        state.cache.put(item.key, findings, result.summaries)
+    findings = _stored(state, item.key, result)
     keep = result if item.source.stdin else None
     return findings, list(result.errors), result.summaries, keep
 
@@ -399,10 +407,16 @@ def _check_one(state: _State, path: str, text: str, key: str | None,
         except NewslintError as e:  # a plugin parser that failed on this file
             return (), [e], {}, None
         result = check_document(doc, config=state.config, facts=state.facts, rules=state.rules)
+    findings = _stored(state, key, result)
+    return findings, list(result.errors), result.summaries, (result if keep_document else None)
+
+
+def _stored(state: _State, key: str | None, result: DocumentResult) -> tuple[Finding, ...]:
+    """``result``'s findings, put in the cache under ``key`` when every rule ran."""
     findings = tuple(result.findings)
     if key is not None and state.cache is not None and not result.errors:
         state.cache.put(key, findings, result.summaries)
-    return findings, list(result.errors), result.summaries, (result if keep_document else None)
+    return findings
 
 
 @contextlib.contextmanager

@@ -1034,12 +1034,10 @@ Critics said the defence review came too late.
             return  # no family with two of its words: none written two ways
         families: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
         tokens = doc.tokens
-        starts, ends = tokens.starts, tokens.ends
-        get = _SPELLINGS.get
-        for i in [i for i, w in enumerate(doc.words) if w in found]:  # (the table's words)
-            word = doc.words[i]
-            family, variety, _ = get(word)
-            families[family][variety].append(Place(starts[i], ends[i], word))
+        for i, word in enumerate(doc.words):
+            if word in found:  # (offsets read only for the table's words)
+                family, variety, _ = _SPELLINGS[word]
+                families[family][variety].append(Place(tokens.starts[i], tokens.ends[i], word))
         for family, by_variety in families.items():
             if len(by_variety) < 2:
                 continue
