@@ -695,9 +695,9 @@ class _PairBlocks:
         self.found: list[tuple[str, str]] = []
         self.seen: set[frozenset[str]] = set()
 
-    def _put(self, block: tuple, key: str, form: str, words: list[str]) -> None:
+    def _put(self, block: tuple, key: str, form: str, words: list[str], length: int) -> None:
+        """``form`` into ``block``; ``length``: its word's folded length."""
         i = block[1]
-        length = len(_fold(words[i]))
         members = self.members.get(block)
         if members is None:  # (the form is kept, not its words: made again to compare)
             self.members[block] = [(key, form, length)]
@@ -725,15 +725,15 @@ class _PairBlocks:
         if len(folded) == 2:  # most names: the loop below, unrolled
             f, g = folded
             if len(f) >= 5 and words[0][:1].isupper():
-                self._put((2, 0, f[0], g), key, form, words)
+                self._put((2, 0, f[0], g), key, form, words, len(f))
             if len(g) >= 5 and words[1][:1].isupper():
-                self._put((2, 1, g[0], f), key, form, words)
+                self._put((2, 1, g[0], f), key, form, words, len(g))
             return
         n = len(words)
         for i in range(n):
             f = folded[i]
             if len(f) >= 5 and words[i][:1].isupper():
-                self._put((n, i, f[0], *folded[:i], *folded[i + 1 :]), key, form, words)
+                self._put((n, i, f[0], *folded[:i], *folded[i + 1 :]), key, form, words, len(f))
 
     def pairs(self) -> list[tuple[str, str]]:
         return self.found
