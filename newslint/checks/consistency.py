@@ -2,7 +2,8 @@
 
 Each rule finds the forms one thing takes in the article, and when there are two, it
 reports the less frequent form at each place it occurs, pointing to the line of the
-other (on a tie, the later form is the one reported: the first is taken as meant).
+other (on a tie, the later form is the one reported; the names rule then says that
+either may be the slip).
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ class NameInconsistent(Rule):
 Compares the capitalised names in an article and finds one name spelled two ways:
 "Sergei Lavrov" and "Sergey Lavrov", "Zelensky" and "Zelenskyy", "Kilroy-Silk" and
 "Kilroy-Silke". It reports the less frequent spelling at each place, pointing to the
-line of the other. A name counts as a person's when it has an honorific ("Mr", "Dr")
+line of the other. When both spellings are used as often, it reports the later one and
+says that either may be the slip ("Activison" first, "Activision" after is as likely
+as the reverse): check which is right. A name counts as a person's when it has an honorific ("Mr", "Dr")
 or a given name and a surname. Different people who share a family name ("Ed and
 David Miliband", "Gordon Brown" and "Des Browne") are left alone: their given names
 differ. Plurals and derived words ("Russia", "Russian") are never variants.
@@ -334,18 +337,28 @@ def _surname_variants(doc: Document, places: dict[str, list[Place]], given: dict
         if not spelling_variants(a, b) or not _compatible(given[a], given[b]):
             continue
         keep, others = _minority({a: places[a], b: places[b]})
-        first_keep = places[keep][0].start
         for other in others:
             for p in places[other]:
                 if (p.start, p.end) in reported or _list_like(doc, p.start):
                     continue
                 reported.add((p.start, p.end))
-                yield Violation(
-                    p.start, p.end,
-                    f'"{other}" is spelled "{keep}" on line {_line(doc, first_keep)} '
-                    f'({_times(len(places[keep]))}): use one spelling of this name.',
-                    Fix(p.start, p.end, keep, title=f'Write "{keep}"', safe=False),
-                )
+                yield _name_variant(doc, p, other, keep, places[keep], len(places[other]))
+
+
+def _name_variant(doc: Document, p: Place, other: str, keep: str, kept: list[Place],
+                  count: int) -> Violation:
+    """The finding at ``p``, a place of ``other``. On a tie nothing says which spelling
+    is right (the first is as likely to be the slip: "Activison ... Activision"), so
+    the message asks the editor to check rather than naming the other as correct."""
+    where = f'"{keep}" on line {_line(doc, kept[0].start)}'
+    if count == len(kept):
+        message = (f'"{other}" here, but {where}, as often ({_times(count)} each): one '
+                   f'spelling of this name is wrong; check which and use it throughout.')
+    else:
+        message = (f'"{other}" is spelled {where} ({_times(len(kept))}): use one spelling '
+                   f'of this name.')
+    return Violation(p.start, p.end, message,
+                     Fix(p.start, p.end, keep, title=f'Write "{keep}"', safe=False))
 
 
 def _may_be_variants(fa: str, fb: str) -> bool:
@@ -395,12 +408,7 @@ def _given_name_variants(doc: Document, people: list[Mention]) -> Iterator[Viola
             for p in groups[other]:
                 if _list_like(doc, p.start):
                     continue
-                yield Violation(
-                    p.start, p.end,
-                    f'"{other}" is spelled "{keep}" on line {_line(doc, groups[keep][0].start)} '
-                    f'({_times(len(groups[keep]))}): use one spelling of this name.',
-                    Fix(p.start, p.end, keep, title=f'Write "{keep}"', safe=False),
-                )
+                yield _name_variant(doc, p, other, keep, groups[keep], len(groups[other]))
 
 
 # ------------------------------------------------------------------------- numbers
