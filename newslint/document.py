@@ -171,6 +171,8 @@ class Document:
         # One split gives the words and the gaps between them; the running sum of
         # their lengths gives every offset. No Python code runs per word.
         words = self.words
+        if "tokens" in self.__dict__:  # a long text: made with the words
+            return self.__dict__["tokens"]
         parts = self.__dict__.pop("_word_parts", None) or _WORD_SPLIT_RE.split(self.prose)
         offsets = array("q", accumulate(map(len, parts)))  # where each part ends
         return Tokens(offsets[0:-1:2], offsets[1::2], words)  # (the last part is a gap)
@@ -179,6 +181,10 @@ class Document:
     def words(self) -> list[str]:
         """The text of each token, in order (``[t.text for t in doc.tokens]``). Read
         alone, it costs the split only: the tokens are made when first asked for."""
+        if len(self.prose) >= _CHUNKED_FROM:
+            tokens = _long_text_tokens(self.prose)
+            self.__dict__["tokens"] = tokens
+            return tokens.words
         parts = _WORD_SPLIT_RE.split(self.prose)
         self.__dict__["_word_parts"] = parts  # for the tokens' offsets
         return parts[1::2]
@@ -258,6 +264,39 @@ class Document:
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
         return _span_index(self.paragraphs, self._paragraph_starts, offset)
+
+
+# From this many characters, words and tokens are made a piece of text at a time, each
+# word interned (see ``_long_text_tokens``).
+_CHUNKED_FROM = 1 << 20
+_CHUNK = 1 << 18
+_SPACE_RE = lazy_re(r"\s")
+
+
+def _long_text_tokens(prose: str) -> Tokens:
+    """``Tokens`` of a long text, the same as one split of it would give, made a piece
+    at a time (cut at white space, which no word holds) with every word interned: one
+    string per distinct word, where a split of the whole made one per occurrence and
+    held them all with the gaps at once. On the 52 MB file that was about 750 MB in
+    each worker that reads the words, and the page faults of touching it cost more
+    than the interning."""
+    words: list[str] = []
+    starts, ends = array("q"), array("q")
+    intern = sys.intern
+    n = len(prose)
+    base = 0
+    while base < n:
+        cut = n
+        if base + _CHUNK < n:
+            m = _SPACE_RE.search(prose, base + _CHUNK)
+            cut = m.start() if m is not None else n
+        parts = _WORD_SPLIT_RE.split(prose[base:cut])
+        offsets = array("q", accumulate(map(len, parts), initial=base))
+        starts.extend(offsets[1:-1:2])
+        ends.extend(offsets[2::2])
+        words.extend(map(intern, parts[1::2]))
+        base = cut
+    return Tokens(starts, ends, words)
 
 
 def _span_index(spans: list[Span], starts: list[int], offset: int) -> int:

@@ -148,3 +148,33 @@ def test_tokens_are_the_word_pattern_matches(text: str) -> None:
     assert [(t.start, t.end, t.text) for t in doc.tokens] == [
         (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("aZ9_ '’-.\n\t\u0301é𝐀"), max_size=60), st.integers(1, 9))
+def test_long_text_tokens_are_the_split_of_the_whole(text: str, chunk: int) -> None:
+    # A long text is split a piece at a time, cut at white space: the same words
+    # at the same offsets as one split of the whole, with every word interned.
+    from newslint import document
+
+    saved = document._CHUNKED_FROM, document._CHUNK
+    document._CHUNKED_FROM, document._CHUNK = 0, chunk  # every text "long", tiny pieces
+    try:
+        doc = doc_of(text)
+        words = doc.words
+        tokens = doc.tokens
+    finally:
+        document._CHUNKED_FROM, document._CHUNK = saved
+    assert [(t.start, t.end, t.text) for t in tokens] == [
+        (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)
+    ]
+    assert tokens.words is words
+    for a, b in zip(words, words[1:]):
+        assert a != b or a is b
+
+
+def test_a_long_article_has_one_string_per_distinct_word() -> None:
+    text = "The talks went on. " * 60_000  # over a million characters
+    doc = doc_of(text)
+    assert len(doc.words) == 4 * 60_000 and len({id(w) for w in doc.words}) == 4
+    assert doc.tokens[-1] == Token(len(text) - 4, len(text) - 2, "on")
