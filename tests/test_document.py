@@ -178,3 +178,21 @@ def test_a_long_article_has_one_string_per_distinct_word() -> None:
     doc = doc_of(text)
     assert len(doc.words) == 4 * 60_000 and len({id(w) for w in doc.words}) == 4
     assert doc.tokens[-1] == Token(len(text) - 4, len(text) - 2, "on")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("aZ \n\tΣσΟΔΥΣ.İẞﬁǅ\u0301é"), max_size=60), st.integers(1, 9))
+def test_a_long_text_is_lowered_as_a_whole(text: str, chunk: int) -> None:
+    # Lowered a piece at a time, cut at white space: "ΟΔΥΣ" keeps its final sigma,
+    # "İ" and "ﬁ" grow alike.
+    from newslint import document
+
+    saved = document._CHUNKED_FROM, document._CHUNK
+    document._CHUNKED_FROM, document._CHUNK = 0, chunk
+    try:
+        document._LAST_LOWERED.clear()
+        low = document.lowered(text + "é")  # (past ASCII: the pieces are used)
+    finally:
+        document._CHUNKED_FROM, document._CHUNK = saved
+        document._LAST_LOWERED.clear()
+    assert low == (text + "é").lower()
