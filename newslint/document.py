@@ -174,7 +174,7 @@ class Document:
         if "tokens" in self.__dict__:  # a long text: made with the words
             return self.__dict__["tokens"]
         parts = self.__dict__.pop("_word_parts", None) or _WORD_SPLIT_RE.split(self.prose)
-        offsets = array("q", accumulate(map(len, parts)))  # where each part ends
+        offsets = array(_offset_code(self.prose), accumulate(map(len, parts)))  # part ends
         return Tokens(offsets[0:-1:2], offsets[1::2], words)  # (the last part is a gap)
 
     @cached_property
@@ -281,15 +281,21 @@ def _long_text_tokens(prose: str) -> Tokens:
     each worker that reads the words, and the page faults of touching it cost more
     than the interning."""
     words: list[str] = []
-    starts, ends = array("q"), array("q")
+    code = _offset_code(prose)
+    starts, ends = array(code), array(code)
     intern = sys.intern
     for base, cut in _pieces(prose):
         parts = _WORD_SPLIT_RE.split(prose[base:cut])
-        offsets = array("q", accumulate(map(len, parts), initial=base))
+        offsets = array(code, accumulate(map(len, parts), initial=base))
         starts.extend(offsets[1:-1:2])
         ends.extend(offsets[2::2])
         words.extend(map(intern, parts[1::2]))
     return Tokens(starts, ends, words)
+
+
+def _offset_code(text: str) -> str:
+    """The ``array`` type of a text's offsets: 4 bytes each below 4 G characters."""
+    return "I" if len(text) < 1 << 32 and array("I").itemsize >= 4 else "q"
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
