@@ -49,9 +49,8 @@ def discover(
             continue
         p = Path(given)
         if p.is_dir():
-            for f in _walk(p, problems):
-                s = str(f)
-                if s not in seen and not _excluded(s, exclude):
+            for s in _walk(p, problems):
+                if s not in seen and not (exclude and _excluded(s, exclude)):
                     seen.add(s)
                     sources.append(Source(s))
         elif p.exists() or p.is_symlink():
@@ -64,10 +63,11 @@ def discover(
     return sources, problems
 
 
-def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[Path]:
-    """Article files under ``root``, following symlinked folders but searching each
-    real folder once: a link back to an ancestor (a loop) is a warning, a second
-    link to a folder already searched is skipped quietly."""
+def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[str]:
+    """Article files under ``root`` (each as ``str(Path(folder) / name)`` would write
+    it, without a ``Path`` a file), following symlinked folders but searching each real
+    folder once: a link back to an ancestor (a loop) is a warning, a second link to a
+    folder already searched is skipped quietly."""
     visited: dict[tuple[int, int], str] = {}
 
     def onerror(err: OSError) -> None:
@@ -92,9 +92,11 @@ def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[Path]:
             continue
         visited[key] = folder
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        base = str(Path(folder))
+        join = os.path.join
         for name in sorted(files):
             if name.lower().endswith(ARTICLE_SUFFIXES):
-                yield Path(folder) / name
+                yield name if base == "." else join(base, name)
 
 
 def _is_ancestor(first: str, folder: str) -> bool:

@@ -55,14 +55,14 @@ def test_configured_globs_and_exclude(tmp_path: Path, monkeypatch) -> None:
 def test_real_path_matches_os_realpath_through_linked_folders_and_files(tmp_path) -> None:
     import os
 
-    from newslint.repository import _real_path
+    from newslint.repository import _RealPaths
 
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / "a.md").write_text("x", encoding="utf-8")
     os.symlink(tmp_path / "desk", tmp_path / "linked-desk")
     os.symlink(tmp_path / "desk" / "a.md", tmp_path / "desk" / "b.md")
-    cache: dict[str, str] = {}
+    real_path = _RealPaths()
     for path in ("desk/a.md", "linked-desk/a.md", "desk/b.md", "linked-desk/b.md",
                  "desk/../desk/a.md", "linked-desk/../linked-desk/a.md", "missing/c.md"):
         full = str(tmp_path / path)
-        assert _real_path(full, cache) == os.path.realpath(full), path
+        assert real_path(full) == os.path.realpath(full), path
