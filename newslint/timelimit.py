@@ -66,11 +66,24 @@ def watchdog_ready() -> bool:
 def arm(seconds: float) -> None:
     """Start the limit of one rule (``watchdog_ready()`` must be true)."""
     global _deadline, _ticking_pid
-    pid = os.getpid()
-    if _ticking_pid != pid:  # interval timers are not inherited by forked workers
-        _ticking_pid = pid
+    if _ticking_pid != _pid:  # interval timers are not inherited by forked workers
+        _ticking_pid = _pid
         signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
     _deadline = time.monotonic() + seconds
+
+
+# This process's id, kept up to date across forks: ``arm`` runs for every rule and
+# article, and os.getpid() is a system call.
+_pid = os.getpid()
+
+
+def _forked() -> None:
+    global _pid
+    _pid = os.getpid()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)
 
 
 def disarm() -> None:
