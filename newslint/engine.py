@@ -86,19 +86,19 @@ class _Guard:
         # The run's watchdog when it ticks here (the runner's case): a clock read a rule.
         self.watched = budget > 0 and watchdog_ready()
 
-    def run(self, rule: Rule, work: Callable[[], T], *, across: bool = False,
+    def run(self, rule: Rule, work: Callable[..., T], *args: Any, across: bool = False,
             partial: bool = True) -> T | None:
-        """``work()``, or None when it failed; ``across``: a cross-article check;
+        """``work(*args)``, or None when it failed; ``across``: a cross-article check;
         ``partial``: a timeout loses the rule's findings (not only a summary)."""
         try:
             if self.watched:
                 arm(self.budget)
                 try:
-                    return work()
+                    return work(*args)
                 finally:
                     disarm()
             with time_limit(self.budget):
-                return work()
+                return work(*args)
         except RuleTimeout:
             where = "across articles" if across else "on this file"
             lost = " its findings here are missing;" if partial and not across else ""
@@ -165,9 +165,6 @@ def check_rules(
     errors: list[RuleError] = []
     guard = _Guard(errors, limit_for(config.rule_time_limit, length), doc.path)
 
-    def stamp_all(active: ActiveRule, produced: Iterable[Violation]) -> list[Finding]:
-        return [_stamp(v, active.rule, active.severity, doc.path, length) for v in produced]
-
     for index, active, rule, is_project in _plan(rules, facts).early:
         if only is not None and index not in only:
             continue
@@ -178,7 +175,7 @@ def check_rules(
                 out.summaries.append((index, rule.name, summary[0]))
                 out.ran.append(index)
         else:
-            batch = guard.run(rule, lambda: stamp_all(active, rule.check(doc, ctx)))
+            batch = guard.run(rule, _checked, rule, active.severity, doc, ctx, length)
             if batch is not None:
                 out.findings.extend(batch)
                 out.ran.append(index)
@@ -186,6 +183,14 @@ def check_rules(
             out.errors.extend((index, e) for e in errors)
             errors.clear()
     return out
+
+
+def _checked(rule: Rule, severity: Severity, doc: Document, ctx: Context,
+             length: int) -> list[Finding]:
+    """One rule's findings in ``doc``, checked and stamped. (A function given its
+    arguments, not a closure made for each rule and article.)"""
+    path = doc.path
+    return [_stamp(v, rule, severity, path, length) for v in rule.check(doc, ctx)]
 
 
 @dataclass(frozen=True)
