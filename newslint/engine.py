@@ -242,7 +242,7 @@ def finish_document(
     errors = [e for _i, e in sorted((x for p in parts for x in p.errors), key=lambda x: x[0])]
     summaries = {name: summary for _i, name, summary in
                  sorted((x for p in parts for x in p.summaries), key=lambda x: x[0])}
-    findings, directives = apply_suppressions(findings, doc.text, doc.lines)
+    findings, directives = apply_suppressions(findings, doc.text, lambda: doc.lines)
     length = len(doc.text)
     late_errors: list[RuleError] = []
     late = _plan(rules, facts).late

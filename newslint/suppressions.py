@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from newslint.findings import Finding, LineIndex
 from newslint.lazy import lazy_regex
@@ -95,11 +95,15 @@ def merge_unsuppressed(own: Sequence[Finding], extra: list[Finding], text: str,
 
 
 def apply_suppressions(
-    findings: list[Finding], text: str, lines: LineIndex
+    findings: list[Finding], text: str, lines: LineIndex | Callable[[], LineIndex]
 ) -> tuple[list[Finding], list[Directive]]:
-    """The findings no directive suppresses, and every directive with ``used`` set."""
+    """The findings no directive suppresses, and every directive with ``used`` set.
+    ``lines`` may be a function that makes the index: most texts hold no directive and
+    need none."""
     if "newslint" not in text:
         return findings, []
+    if not isinstance(lines, LineIndex):
+        lines = lines()
     directives = parse_directives(text, lines)
     if not directives:
         return findings, []
