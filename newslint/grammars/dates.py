@@ -125,7 +125,9 @@ _LEFT_TOKEN = (
     r"(?:(?<![\p{L}\p{N}])(?:[Ff]rom|[Bb]etween|[Oo]n|[Ii]n|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming"
     r"|[Tt]he|of|to|and|until|till|through|\d{1,2}(?:st|nd|rd|th)?)(?![\p{L}\p{N}])|[-–—,])"
 )
-_LEFT_RE = lazy_regex(r"(?r)(?:%s[ \t]*){1,6}$" % _LEFT_TOKEN)  # searched backwards
+# Searched backwards, ending where the anchor starts or one line end before it (a date
+# hard-wrapped after "Monday,"): any line end, so that CRLF text reads as LF text does.
+_LEFT_RE = lazy_regex(r"(?r)(?:%s[ \t]*){1,6}(?:\r\n|\n|\r)?\Z" % _LEFT_TOKEN)
 _RIGHT_RE = lazy_regex(
     r"(?:[ \t]*(?:[,()\-–—]|(?:to|and|until|till|through|of|the)(?![\p{L}])"
     r"|\d{1,4}(?:st|nd|rd|th)?(?![\p{L}\p{N}])|%s|%s))*" % (_MONTH_RE, _WEEKDAY_RE)

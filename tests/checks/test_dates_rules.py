@@ -71,6 +71,15 @@ def test_planted_errors_without_a_sheet() -> None:
     ]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_a_date_wrapped_after_its_weekday_is_read_whatever_the_line_ends(line_end: str) -> None:
+    # Hard-wrapped copy: the weekday ends one line, its date opens the next. A CRLF
+    # file is read as the LF one is (it was not: its weekday went unchecked).
+    text = ("Talks\n\nThe ministers met on Monday,\nOctober 16, 2023, and again on Friday,\n"
+            "2023-10-21.\n").replace("\n", line_end)
+    assert found(text) == [("weekday-mismatch", 4, 32, "Friday")]  # 21 October is a Saturday
+
+
 def test_weekday_fix_keeps_the_form_and_is_safe_with_a_year() -> None:
     text = "It began on TUES., Sept. 18, 2023, and ended Thurs., Sept. 21, 2023.\n"
     (f,) = lint_text(text, config=Config(select=("weekday-mismatch",)))
