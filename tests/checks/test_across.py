@@ -203,3 +203,21 @@ def test_is_title_matches_its_definition() -> None:
              "", "said", "ſir", "ıdris", "Ärzte", "mR", "3rd", "’s", "ﬆ", "Sir", "sir"]
     for word in words:
         assert _is_title(word) == (word[:1].upper() + word[1:] in HONORIFICS), word
+
+
+def test_the_ascii_word_after_a_name_ends_where_the_regex_word_would() -> None:
+    # _ASCII_LOWER_RE reads "X word" forms over ASCII; a character past ASCII after the
+    # word leaves the decision to the regex module (an empty match, no group).
+    from newslint.checks.across import _ASCII_LOWER_RE
+
+    for code in [*range(0x3000), 0xFFFD, 0x1F600, 0x10FFFF]:
+        c = chr(code)
+        m = _ASCII_LOWER_RE.match(" abc" + c)
+        if not c.isascii():
+            assert m is not None and m.group(1) is None, hex(code)
+        elif "a" <= c <= "z":
+            assert m is not None and m.group(1) == "abc" + c, hex(code)
+        elif c.isalnum() or c in "'-":
+            assert m is None, hex(code)
+        else:
+            assert m is not None and m.group(1) == "abc", hex(code)
