@@ -46,7 +46,10 @@ def _dateline(doc: "Document") -> tuple["DateMention", int, int] | None:
         # A comma, a dash and a capital first, before the pattern is tried (three
         # substring tests: a generator over the dashes cost more than they do).
         if ("," in line and ("-" in line or "–" in line or "—" in line)
-                and line.lstrip()[:1].isupper()):
+                and line.lstrip()[:1].isupper()
+                # The place before the first comma: a capital and 1 to 40 more characters
+                # (most lines with a comma and a dash fail here, before the pattern).
+                and 2 <= line.lstrip(" \t").find(",") <= 41):
             m = _DATELINE_RE.match(prose, start, min(end, start + 160))
             if m is not None:
                 mention = parse(m.group("date").rstrip(" ,"))
