@@ -370,8 +370,10 @@ def _check_rules(state: _State, path: str, text: str, only: list[int]) -> Any:
             doc, date = _parsed(state, path, text)
         except NewslintError as e:
             return e
-        return check_rules(doc, config=state.config, facts=state.facts, rules=state.rules,
-                           article_date=date, only=set(only))
+        out = check_rules(doc, config=state.config, facts=state.facts, rules=state.rules,
+                          article_date=date, only=set(only))
+        del doc  # before collections resume (see _check_one)
+    return out
 
 
 def _parsed(state: _State, path: str, text: str) -> tuple[Document, Any]:
@@ -393,9 +395,11 @@ def _finish_large(state: _State, item: _Item, parts: list[Any]) -> tuple:
         doc, date = _parsed(state, path, text)
         result = finish_document(doc, parts, config=state.config, facts=state.facts,
                                  rules=state.rules, article_date=date)
-    findings = _stored(state, item.key, result)
-    keep = result if item.source.stdin else None
-    return findings, list(result.errors), result.summaries, keep
+        findings = _stored(state, item.key, result)
+        out = findings, list(result.errors), result.summaries, \
+            (result if item.source.stdin else None)
+        del doc, result  # before collections resume (see _check_one)
+    return out
 
 
 def _check_one(state: _State, path: str, text: str, key: str | None,
@@ -407,8 +411,12 @@ def _check_one(state: _State, path: str, text: str, key: str | None,
         except NewslintError as e:  # a plugin parser that failed on this file
             return (), [e], {}, None
         result = check_document(doc, config=state.config, facts=state.facts, rules=state.rules)
-    findings = _stored(state, key, result)
-    return findings, list(result.errors), result.summaries, (result if keep_document else None)
+        findings = _stored(state, key, result)
+        out = findings, list(result.errors), result.summaries, (result if keep_document else None)
+        # Dropped before collections resume: the first allocation after would otherwise
+        # start one that walks the whole document's objects, still alive, for nothing.
+        del doc, result
+    return out
 
 
 def _stored(state: _State, key: str | None, result: DocumentResult) -> tuple[Finding, ...]:
