@@ -145,9 +145,19 @@ def _variants_possible(mentions: list[Mention]) -> bool:
     for firsts in given.values():
         if len(firsts) >= 2:
             ordered = sorted(firsts)
-            if any(_variants_either_way(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1 :]):
+            folded = [_folded_word(w) for w in ordered]  # (the cheap test first, as above)
+            n = len(ordered)
+            if any(_may_be_variants(folded[x], folded[y])
+                   and _variants_either_way(ordered[x], ordered[y])
+                   for x in range(n) for y in range(x + 1, n)):
                 return True
     return False
+
+
+def _folded_word(word: str) -> str:
+    """A word as ``_may_be_variants`` compares it: no possessive, case and accents folded."""
+    word = strip_possessive(word)
+    return word.casefold() if word.isascii() else fold_accents(word)
 
 
 _NAME = itemgetter(4)  # Mention.name
