@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
 
@@ -501,6 +502,8 @@ def within_edits(a: str, b: str, limit: int) -> bool:
         return False
     if limit == 1:
         return _one_edit_possible(a, b)
+    if _bag_distance(a, b) > limit:
+        return False  # most pairs: no table needed
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -511,6 +514,16 @@ def within_edits(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+def _bag_distance(a: str, b: str) -> int:
+    """The letters of one word missing from the other, the larger count: never more
+    than the edit distance ("washington"/"williamson": 4), so a pair further apart is
+    refused without the table (or the fuzzy match) that would say so."""
+    counts = Counter(a)
+    counts.subtract(b)
+    values = counts.values()
+    return max(sum(v for v in values if v > 0), -sum(v for v in values if v < 0))
 
 
 def _derived(a: str, b: str) -> bool:

@@ -9,7 +9,7 @@ either may be the slip).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from itertools import compress, islice
 from operator import itemgetter
@@ -23,6 +23,7 @@ from newslint.proper_names import (
     PLACE_WORDS,
     Mention,
     _allowed_edits,
+    _bag_distance,
     _one_edit_possible,
     fold_accents,
     is_person_like,
@@ -385,16 +386,6 @@ def _may_be_variants(fa: str, fb: str) -> bool:
     if edits == 1:
         return _one_edit_possible(fa, fb)
     return _bag_distance(fa, fb) <= edits
-
-
-def _bag_distance(a: str, b: str) -> int:
-    """The letters of one word missing from the other, the larger count: never more
-    than the edit distance ("washington"/"williamson": 4), so a pair further apart is
-    refused before its fuzzy match (a regex compiled for each pair)."""
-    counts = Counter(a)
-    counts.subtract(b)
-    values = counts.values()
-    return max(sum(v for v in values if v > 0), -sum(v for v in values if v < 0))
 
 
 def _given_name_variants(doc: Document, people: list[Mention]) -> Iterator[Violation]:
