@@ -421,6 +421,12 @@ class Substitution(PackRule):
         words = {lit for lit, one in zip(self.literals, self._one_word) if one}
         self._any_word = (lazy_re(any_of_pattern(sorted(words)))
                           if len(words) >= _ANY_OF_MIN else None)
+        # (pattern, replacement, literal, gate) of every swap, and of those a text with
+        # none of the one-word literals may still match: looped over without a test each.
+        self._entries = [(pattern, replacement, literal, gate) for (pattern, replacement),
+                         literal, gate in zip(self.swaps, self.literals, self._gates)]
+        self._entries_past_words = [e for e, one in zip(self._entries, self._one_word)
+                                    if not one]
         self._prepared = True
 
     def _matches(self, prose: str) -> Iterator[tuple["regex.Match[str]", str]]:
@@ -435,10 +441,9 @@ class Substitution(PackRule):
         # did not; such a text is read with the literals alone.
         dotted = "\u0307" in low
         none_of_the_words = self._any_word is not None and self._any_word.search(low) is None
-        for (pattern, replacement), literal, gate, one_word in zip(
-                self.swaps, self.literals, self._gates, self._one_word):
-            if one_word and none_of_the_words:
-                continue  # its literal is not in the text
+        # (With none of the one-word literals in the text, those swaps cannot match.)
+        for pattern, replacement, literal, gate in (
+                self._entries_past_words if none_of_the_words else self._entries):
             if gate is not None and not dotted:
                 if gate not in low if isinstance(gate, str) else gate.search(low) is None:
                     continue
