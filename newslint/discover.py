@@ -38,36 +38,53 @@ def _excluded(path: str, patterns: Iterable[str]) -> bool:
 def discover(
     paths: Iterable[str], *, exclude: Iterable[str] = (), stdin_filename: str | None = None
 ) -> tuple[list[Source], list[DiscoveryProblem]]:
-    """Files to lint, in a stable order, and the paths that could not be searched."""
+    """Files to lint, in a stable order, and the paths that could not be searched.
+
+    A file found in a folder is listed once however many names lead to it: a symlink to
+    a file that the search also finds under its own name is left out, and of several
+    links to one file outside the search, the first is kept. A file named on the
+    command line is listed as named."""
     exclude = tuple(exclude)
-    sources: list[Source] = []
+    found: list[Source | tuple[str, str, bool]] = []  # named sources; (path, real, linked)
     problems: list[DiscoveryProblem] = []
-    seen: set[str] = set()
     for given in paths:
         if given == "-":
-            sources.append(Source(stdin_filename or "-", stdin=True))
+            found.append(Source(stdin_filename or "-", stdin=True))
             continue
         p = Path(given)
         if p.is_dir():
-            for s in _walk(p, problems):
-                if s not in seen and not (exclude and _excluded(s, exclude)):
-                    seen.add(s)
-                    sources.append(Source(s))
+            found.extend(_walk(p, problems))
         elif p.exists() or p.is_symlink():
-            # A file named explicitly is linted whatever its extension.
-            if given not in seen:
-                seen.add(given)
-                sources.append(Source(given))
+            found.append(Source(given))  # named explicitly: linted whatever its extension
         else:
             problems.append(DiscoveryProblem(given, "no such file or folder; check the path"))
+    regular = {f[1] for f in found if type(f) is tuple and not f[2]}
+    sources: list[Source] = []
+    seen: set[str] = set()
+    taken: set[str] = set()  # real paths of the files found in folders
+    for f in found:
+        if type(f) is not tuple:
+            if f.stdin or f.path not in seen:
+                seen.add(f.path)
+                sources.append(f)
+            continue
+        path, real, linked = f
+        if path in seen or (exclude and _excluded(path, exclude)):
+            continue
+        if real in taken or (linked and real in regular):
+            continue  # another name of a file listed (or to be listed under its own)
+        seen.add(path)
+        taken.add(real)
+        sources.append(Source(path))
     return sources, problems
 
 
-def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[str]:
-    """Article files under ``root`` (each as ``str(Path(folder) / name)`` would write
-    it, without a ``Path`` a file), following symlinked folders but searching each real
-    folder once: a link back to an ancestor (a loop) is a warning, a second link to a
-    folder already searched is skipped quietly."""
+def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[tuple[str, str, bool]]:
+    """(path, real path, is a symlink) of the article files under ``root`` (each path as
+    ``str(Path(folder) / name)`` would write it, without a ``Path`` a file), following
+    symlinked folders but searching each real folder once: a link back to an ancestor
+    (a loop) is a warning, a second link to a folder already searched is skipped
+    quietly."""
     visited: dict[tuple[int, int], str] = {}
 
     def onerror(err: OSError) -> None:
@@ -93,10 +110,25 @@ def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[str]:
         visited[key] = folder
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         base = str(Path(folder))
+        real_base = os.path.realpath(folder)
+        links = _linked_names(folder)
         join = os.path.join
         for name in sorted(files):
             if name.lower().endswith(ARTICLE_SUFFIXES):
-                yield name if base == "." else join(base, name)
+                path = name if base == "." else join(base, name)
+                if name in links:
+                    yield path, os.path.realpath(path), True
+                else:
+                    yield path, join(real_base, name), False
+
+
+def _linked_names(folder: str) -> frozenset[str]:
+    """The names in ``folder`` that are symlinks (one listing, not a test per file)."""
+    try:
+        with os.scandir(folder) as entries:
+            return frozenset(e.name for e in entries if e.is_symlink())
+    except OSError:
+        return frozenset()
 
 
 def _is_ancestor(first: str, folder: str) -> bool:

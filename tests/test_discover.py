@@ -39,3 +39,26 @@ def test_an_absolute_folder_gives_absolute_paths_and_exclude_applies(desk: Path)
                                          str(desk / "sub" / "deeper" / "d.TXT")]
     sources, _ = discover(["."], exclude=["*.md", "sub/deeper/*"])
     assert [s.path for s in sources] == ["a.txt", str(Path("sub/c.markdown"))]
+
+
+def test_a_file_found_under_two_names_is_listed_once(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    desk, shared = tmp_path / "desk", tmp_path / "shared"
+    desk.mkdir()
+    shared.mkdir()
+    (desk / "b-story.md").write_text("Text\n", encoding="utf-8")
+    (shared / "wire.txt").write_text("Text\n", encoding="utf-8")
+    (desk / "a-link.md").symlink_to(desk / "b-story.md")  # found first, by name
+    (desk / "c-wire.txt").symlink_to(shared / "wire.txt")  # a file outside the search
+    (desk / "d-wire.txt").symlink_to(shared / "wire.txt")  # and a second link to it
+    monkeypatch.chdir(tmp_path)
+    sources, problems = discover(["desk"])
+    assert problems == []
+    # The story under its own name, the outside file under its first link.
+    assert [s.path for s in sources] == [str(Path("desk/b-story.md")), str(Path("desk/c-wire.txt"))]
+    # With the outside folder searched too, the wire story is listed under its own name.
+    assert [s.path for s in discover(["desk", "shared"])[0]] == [
+        str(Path("desk/b-story.md")), str(Path("shared/wire.txt"))]
+    # A file named on the command line is listed as named.
+    assert [s.path for s in discover(["desk/a-link.md", "desk"])[0]] == [
+        str(Path("desk/a-link.md")), str(Path("desk/b-story.md")), str(Path("desk/c-wire.txt"))]
