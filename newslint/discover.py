@@ -86,6 +86,7 @@ def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[tuple[str, s
     (a loop) is a warning, a second link to a folder already searched is skipped
     quietly."""
     visited: dict[tuple[int, int], str] = {}
+    real_paths = RealPaths()
 
     def onerror(err: OSError) -> None:
         problems.append(DiscoveryProblem(str(err.filename or root),
@@ -110,25 +111,42 @@ def _walk(root: Path, problems: list[DiscoveryProblem]) -> Iterator[tuple[str, s
         visited[key] = folder
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         base = str(Path(folder))
-        real_base = os.path.realpath(folder)
-        links = _linked_names(folder)
         join = os.path.join
         for name in sorted(files):
             if name.lower().endswith(ARTICLE_SUFFIXES):
                 path = name if base == "." else join(base, name)
-                if name in links:
-                    yield path, os.path.realpath(path), True
-                else:
-                    yield path, join(real_base, name), False
+                yield (path, *real_paths.resolve(path))
 
 
-def _linked_names(folder: str) -> frozenset[str]:
-    """The names in ``folder`` that are symlinks (one listing, not a test per file)."""
-    try:
-        with os.scandir(folder) as entries:
-            return frozenset(e.name for e in entries if e.is_symlink())
-    except OSError:
-        return frozenset()
+class RealPaths:
+    """``os.path.realpath(path)`` for files, each folder resolved once, and listed once
+    for its symlinked entries, for all the files in it (realpath walks every component
+    of every path: ~30 ms for the dev corpus; a test of each file for a link, 3 ms)."""
+
+    def __init__(self) -> None:
+        self.cwd = os.getcwd()
+        self.folders: dict[str, tuple[str, frozenset[str] | None]] = {}
+
+    def __call__(self, path: str) -> str:
+        return self.resolve(path)[0]
+
+    def resolve(self, path: str) -> tuple[str, bool]:
+        """The file's real path, and whether ``path`` names it through a symlink."""
+        # Not abspath: its lexical ".." would skip a linked folder that realpath follows.
+        folder, name = os.path.split(os.path.join(self.cwd, path))
+        known = self.folders.get(folder)
+        if known is None:
+            try:
+                with os.scandir(folder) as entries:
+                    links: frozenset[str] | None = frozenset(
+                        e.name for e in entries if e.is_symlink())
+            except OSError:
+                links = None  # not listed: each file is asked
+            known = self.folders[folder] = (os.path.realpath(folder), links)
+        real_folder, links = known
+        full = os.path.join(real_folder, name)
+        linked = name in links if links is not None else os.path.islink(full)
+        return (os.path.realpath(full) if linked else full), linked
 
 
 def _is_ancestor(first: str, folder: str) -> bool:

@@ -170,7 +170,7 @@ def check_rules(
             continue
         ctx = rule_context(rule, config, facts, article_date)
         if is_project:
-            summary = guard.run(rule, lambda: (rule.collect(doc, ctx),), partial=False)
+            summary = guard.run(rule, _collected, rule, doc, ctx, partial=False)
             if summary is not None:
                 out.summaries.append((index, rule.name, summary[0]))
                 out.ran.append(index)
@@ -191,6 +191,11 @@ def _checked(rule: Rule, severity: Severity, doc: Document, ctx: Context,
     arguments, not a closure made for each rule and article.)"""
     path = doc.path
     return [_stamp(v, rule, severity, path, length) for v in rule.check(doc, ctx)]
+
+
+def _collected(rule: ProjectRule, doc: Document, ctx: Context) -> tuple[Any]:
+    """A project rule's summary of ``doc``, in a tuple (a summary may be None)."""
+    return (rule.collect(doc, ctx),)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from newslint.config import Config
-from newslint.discover import _SKIP_DIRS, Source, _excluded
+from newslint.discover import _SKIP_DIRS, RealPaths, Source, _excluded
 
 DEFAULT_GLOBS = ("**/*.md", "**/*.markdown", "**/*.txt")
 
@@ -81,7 +81,7 @@ def repository_files(config: Config) -> list[Path]:
 def context_sources(config: Config, sources: Sequence[Source]) -> list[Source]:
     """The repository's files that are not among ``sources`` (compared by real path),
     named relative to the working folder when they are below it."""
-    real_path = _RealPaths()
+    real_path = RealPaths()
     given = {real_path(s.path) for s in sources if s.path != "-"}
     root = os.path.realpath(config.root)
     if not any(g == root or g.startswith(root.rstrip(os.sep) + os.sep) for g in given):
@@ -97,33 +97,6 @@ def context_sources(config: Config, sources: Sequence[Source]) -> list[Source]:
             continue
         out.append(Source(shown))
     return out
-
-
-class _RealPaths:
-    """``os.path.realpath(path)`` for files, each folder resolved once, and listed once
-    for its symlinked entries, for all the files in it (realpath walks every component
-    of every path: ~30 ms for the dev corpus; a test of each file for a link, 3 ms)."""
-
-    def __init__(self) -> None:
-        self.cwd = os.getcwd()
-        self.folders: dict[str, tuple[str, frozenset[str] | None]] = {}
-
-    def __call__(self, path: str) -> str:
-        # Not abspath: its lexical ".." would skip a linked folder that realpath follows.
-        folder, name = os.path.split(os.path.join(self.cwd, path))
-        known = self.folders.get(folder)
-        if known is None:
-            try:
-                with os.scandir(folder) as entries:
-                    links: frozenset[str] | None = frozenset(
-                        e.name for e in entries if e.is_symlink())
-            except OSError:
-                links = None  # not listed: each file is asked
-            known = self.folders[folder] = (os.path.realpath(folder), links)
-        real_folder, links = known
-        full = os.path.join(real_folder, name)
-        linked = name in links if links is not None else os.path.islink(full)
-        return os.path.realpath(full) if linked else full
 
 
 def _shown(path: Path, cwd: str) -> str:

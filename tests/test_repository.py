@@ -55,13 +55,13 @@ def test_configured_globs_and_exclude(tmp_path: Path, monkeypatch) -> None:
 def test_real_path_matches_os_realpath_through_linked_folders_and_files(tmp_path) -> None:
     import os
 
-    from newslint.repository import _RealPaths
+    from newslint.discover import RealPaths
 
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / "a.md").write_text("x", encoding="utf-8")
     os.symlink(tmp_path / "desk", tmp_path / "linked-desk")
     os.symlink(tmp_path / "desk" / "a.md", tmp_path / "desk" / "b.md")
-    real_path = _RealPaths()
+    real_path = RealPaths()
     for path in ("desk/a.md", "linked-desk/a.md", "desk/b.md", "linked-desk/b.md",
                  "desk/../desk/a.md", "linked-desk/../linked-desk/a.md", "missing/c.md"):
         full = str(tmp_path / path)

@@ -72,8 +72,8 @@ Compares the capitalised names in an article and finds one name spelled two ways
 "Kilroy-Silke". It reports the less frequent spelling at each place, pointing to the
 line of the other. When both spellings are used as often, it reports the later one and
 says that either may be the slip ("Activison" first, "Activision" after is as likely
-as the reverse): check which is right. A name counts as a person's when it has an honorific ("Mr", "Dr")
-or a given name and a surname. Different people who share a family name ("Ed and
+as the reverse): check which is right. A name counts as a person's when it has an
+honorific ("Mr", "Dr") or a given name and a surname. Different people who share a family name ("Ed and
 David Miliband", "Gordon Brown" and "Des Browne") are left alone: their given names
 differ. Plurals and derived words ("Russia", "Russian") are never variants.
 
@@ -173,8 +173,7 @@ def _surname_entry(word: str) -> tuple[int, str, str] | None:
     form = strip_possessive(word)
     if not _name_word(form):
         return None
-    folded = strip_possessive(form)
-    folded = folded.casefold() if folded.isascii() else fold_accents(folded)
+    folded = _folded_word(form)
     return len(folded), folded, form
 _TEXT = itemgetter(2)  # Token.text
 
